@@ -1,0 +1,59 @@
+"""Write tests/fixtures/schema/<revision>.sql: a populated database at the current schema revision.
+
+Run once per released schema (before the next migration lands) and commit the output; the upgrade tests
+open every fixture with the current code and check that no history was lost.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import sys
+import tempfile
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from studyaws.config import Settings  # noqa: E402
+from studyaws.core.types import Rating  # noqa: E402
+from studyaws.paths import resolve  # noqa: E402
+from studyaws.service.collection import open_collection  # noqa: E402
+from studyaws.service.context import AppContext  # noqa: E402
+from studyaws.service.session import ReviewSession  # noqa: E402
+from studyaws.storage.schema_version import HEAD  # noqa: E402
+
+
+def main() -> None:
+    now = [datetime(2026, 11, 24, 9, 0, tzinfo=UTC)]
+    with tempfile.TemporaryDirectory() as tmp:
+        ctx = AppContext(
+            paths=resolve({"STUDYAWS_HOME": tmp}),
+            settings=Settings(),
+            clock=lambda: now[0],
+            rng=random.Random(1),
+            deck_dirs=[ROOT / "tests" / "fixtures"],
+        )
+        coll = open_collection(ctx)
+        ratings = [Rating.GOOD, Rating.AGAIN, Rating.EASY, Rating.HARD]
+        for day in range(6):
+            session = ReviewSession(coll)
+            for i in range(8):
+                if session.next_card() is None:
+                    break
+                session.answer(ratings[(day + i) % 4], duration_ms=4000)
+                now[0] += timedelta(minutes=3)
+            now[0] += timedelta(days=1)
+        session = ReviewSession(coll)
+        if session.next_card() is not None:
+            session.suspend()
+        coll.close()
+        conn = sqlite3.connect(ctx.paths.db)
+        out = ROOT / "tests" / "fixtures" / "schema" / f"{HEAD}.sql"
+        out.write_text("\n".join(conn.iterdump()) + "\n", encoding="utf-8")
+        print(f"wrote {out} ({conn.execute('SELECT COUNT(*) FROM review_log').fetchone()[0]} reviews)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,84 @@
+"""What `studyaws due` reports, computed with the stdlib only so shell prompts and reminders stay fast."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timedelta
+from typing import NamedTuple
+
+from studyaws.config import Settings
+from studyaws.core.days import day_number, day_start
+from studyaws.core.fmt import short_interval
+from studyaws.storage.convert_light import from_ms, to_ms
+from studyaws.storage.duecounts import next_review_day, snapshot
+
+
+class DueReport(NamedTuple):
+    due_now: int
+    new: int
+    learning: int
+    review: int
+    due_today: int
+    new_available_today: int
+    next_due: datetime | None
+
+    def as_json(self) -> str:
+        # Written by hand rather than with json.dumps: every value is an int, null or an ISO timestamp (no
+        # characters to escape), and importing json costs this fast path ~5 ms. A test parses the output.
+        next_due = f'"{self.next_due.isoformat()}"' if self.next_due else "null"
+        return (
+            f'{{"due_now": {self.due_now}, "new": {self.new}, "learning": {self.learning}, '
+            f'"review": {self.review}, "due_today": {self.due_today}, '
+            f'"new_available_today": {self.new_available_today}, "next_due": {next_due}}}'
+        )
+
+    def as_text(self, now: datetime) -> str:
+        lines = [
+            f"due now: {self.due_now} (learning {self.learning}, review {self.review})",
+            f"due today: {self.due_today}",
+            f"new available today: {self.new_available_today}",
+        ]
+        if self.next_due is None:
+            lines.append("next due: nothing scheduled")
+        elif self.next_due <= now:
+            lines.append("next due: now")
+        else:
+            when = self.next_due.strftime("%Y-%m-%d %H:%M")
+            lines.append(f"next due: {when} (in {short_interval((self.next_due - now).total_seconds())})")
+        return "\n".join(lines)
+
+
+def due_report(conn: sqlite3.Connection, settings: Settings, now: datetime) -> DueReport:
+    rollover = settings.rollover_hour
+    today = day_number(now, rollover)
+    tomorrow = day_start(today + 1, rollover, now)
+    snap = snapshot(
+        conn,
+        now_ms=to_ms(now),
+        today=today,
+        day_end_ms=to_ms(tomorrow),
+        new_per_day=settings.new_per_day,
+        reviews_per_day=settings.reviews_per_day,
+    )
+    c = snap.counts
+    due_now = c.learning + c.review
+    next_due: datetime | None = None
+    if due_now + c.new > 0:
+        next_due = now
+    else:
+        candidates = []
+        if snap.next_due_ms is not None:
+            candidates.append(from_ms(snap.next_due_ms).astimezone(now.tzinfo))
+        day = next_review_day(conn, today)
+        if day is not None:
+            candidates.append(day_start(day, rollover, now + timedelta(days=day - today)))
+        next_due = min(candidates) if candidates else None
+    return DueReport(
+        due_now=due_now,
+        new=c.new,
+        learning=c.learning,
+        review=c.review,
+        due_today=due_now + snap.learning_later_today,
+        new_available_today=c.new,
+        next_due=next_due,
+    )

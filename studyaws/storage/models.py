@@ -1,0 +1,103 @@
+"""The schema: decks, cards (content + scheduling state), the review log and the undo stack."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Named constraints: Alembic's batch mode can only drop constraints it can name.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class DeckRow(Base):
+    __tablename__ = "decks"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    title: Mapped[str] = mapped_column(String)
+    path: Mapped[str] = mapped_column(String)
+    content_hash: Mapped[str] = mapped_column(String)
+    synced_at: Mapped[int] = mapped_column(Integer)
+
+
+class CardRow(Base):
+    """One studyable card. `due`: new → position; learning/relearning → epoch ms; review → day number."""
+
+    __tablename__ = "cards"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String, unique=True)
+    note_uid: Mapped[str] = mapped_column(String, index=True)
+    deck_id: Mapped[str] = mapped_column(ForeignKey("decks.id"))
+    ordinal: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[str] = mapped_column(String)
+    content: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer)
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+    phase: Mapped[str] = mapped_column(String, default="new")
+    due: Mapped[int] = mapped_column(Integer)
+    interval: Mapped[int] = mapped_column(Integer, default=0)
+    ease: Mapped[int] = mapped_column(Integer, default=0)
+    reps: Mapped[int] = mapped_column(Integer, default=0)
+    lapses: Mapped[int] = mapped_column(Integer, default=0)
+    remaining_steps: Mapped[int] = mapped_column(Integer, default=0)
+    suspended: Mapped[bool] = mapped_column(Boolean, default=False)
+    buried_until: Mapped[int] = mapped_column(Integer, default=-1)
+    flag: Mapped[int] = mapped_column(Integer, default=0)
+    leech: Mapped[bool] = mapped_column(Boolean, default=False)
+    modified_at: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (Index("ix_cards_phase_due", "phase", "due"),)
+
+
+class ReviewRow(Base):
+    """One answer. Never deleted by deck changes; only `undo` removes the row it added."""
+
+    __tablename__ = "review_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    card_id: Mapped[int] = mapped_column(ForeignKey("cards.id"))
+    reviewed_at: Mapped[int] = mapped_column(Integer)
+    day: Mapped[int] = mapped_column(Integer)
+    rating: Mapped[int] = mapped_column(Integer)
+    phase_before: Mapped[str] = mapped_column(String)
+    interval_before: Mapped[int] = mapped_column(Integer)
+    interval_after: Mapped[int] = mapped_column(Integer)
+    ease_after: Mapped[int] = mapped_column(Integer)
+    fuzz: Mapped[float] = mapped_column(Float)
+    leech: Mapped[bool] = mapped_column(Boolean, default=False)
+    duration_ms: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (
+        Index("ix_review_log_card_id_id", "card_id", "id"),
+        Index("ix_review_log_day_phase", "day", "phase_before"),
+    )
+
+
+class UndoRow(Base):
+    """The undo stack (last 30 operations), kept in the database so it survives a restart."""
+
+    __tablename__ = "undo"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    op: Mapped[str] = mapped_column(String)
+    card_id: Mapped[int] = mapped_column(ForeignKey("cards.id"))
+    review_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    prev: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[int] = mapped_column(Integer)
+
+
+def table(model: type[Base]) -> Table:
+    """The Core table of a model, for select()/insert()/update() in the hot paths."""
+    return cast(Table, model.__table__)

@@ -1,0 +1,43 @@
+"""The core is pure: importing it loads no UI, database, YAML, CLI or file-system modules."""
+
+from __future__ import annotations
+
+import ast
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import studyaws.core
+
+FORBIDDEN = ("textual", "rich", "sqlalchemy", "alembic", "yaml", "click", "sqlite3", "platformdirs")
+CORE = Path(studyaws.core.__file__).parent
+
+
+def core_modules() -> list[str]:
+    return [m.name for m in pkgutil.walk_packages([str(CORE)], "studyaws.core.")]
+
+
+def test_core_imports_nothing_heavy_in_a_fresh_interpreter() -> None:
+    probe = (
+        "import importlib, sys\n"
+        f"for name in {core_modules()!r}:\n    importlib.import_module(name)\n"
+        f"print([m for m in {FORBIDDEN!r} if m in sys.modules])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_core_does_no_file_io() -> None:
+    """No open(), no os/pathlib/io/shutil imports anywhere in the core's source."""
+    for path in CORE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                assert node.func.id != "open", f"{path}: calls open()"
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+                for name in names:
+                    assert name.split(".")[0] not in ("os", "pathlib", "io", "shutil", "tempfile"), (
+                        f"{path}: {name}"
+                    )
