@@ -111,6 +111,21 @@ def save(path: Path, settings: Settings) -> None:
     write_atomic(path, "\n".join(lines) + "\n")
 
 
+def sync_fast_settings(config_file: Path, sidecar: Path, settings: Settings) -> None:
+    """Keep the `studyaws due` sidecar in step with the settings just loaded (see fastsettings)."""
+    from studyaws import fastsettings
+
+    text = fastsettings.expected(
+        config_file, settings.new_per_day, settings.reviews_per_day, settings.rollover_hour
+    )
+    try:
+        current = sidecar.read_text(encoding="ascii") if sidecar.exists() else ""
+        if current != text:
+            write_atomic(sidecar, text)
+    except OSError:
+        pass  # only a speed-up: the fast path falls back to the full one without it
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write a file so that a crash leaves either the old or the new content, never half of one."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -4,23 +4,35 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime, timedelta
-from typing import NamedTuple
 
-from studyaws.config import Settings
 from studyaws.core.days import day_number, day_start
 from studyaws.core.fmt import short_interval
 from studyaws.storage.convert_light import from_ms, to_ms
 from studyaws.storage.duecounts import next_review_day, snapshot
 
 
-class DueReport(NamedTuple):
-    due_now: int
-    new: int
-    learning: int
-    review: int
-    due_today: int
-    new_available_today: int
-    next_due: datetime | None
+class DueReport:
+    """The `studyaws due` numbers (a plain class: no typing or dataclasses import on the fast path)."""
+
+    __slots__ = ("due_now", "due_today", "learning", "new", "new_available_today", "next_due", "review")
+
+    def __init__(
+        self,
+        due_now: int,
+        new: int,
+        learning: int,
+        review: int,
+        due_today: int,
+        new_available_today: int,
+        next_due: datetime | None,
+    ) -> None:
+        self.due_now = due_now
+        self.new = new
+        self.learning = learning
+        self.review = review
+        self.due_today = due_today
+        self.new_available_today = new_available_today
+        self.next_due = next_due
 
     def as_json(self) -> str:
         # Written by hand rather than with json.dumps: every value is an int, null or an ISO timestamp (no
@@ -48,8 +60,10 @@ class DueReport(NamedTuple):
         return "\n".join(lines)
 
 
-def due_report(conn: sqlite3.Connection, settings: Settings, now: datetime) -> DueReport:
-    rollover = settings.rollover_hour
+def due_report(
+    conn: sqlite3.Connection, now: datetime, new_per_day: int, reviews_per_day: int, rollover_hour: int
+) -> DueReport:
+    rollover = rollover_hour
     today = day_number(now, rollover)
     tomorrow = day_start(today + 1, rollover, now)
     snap = snapshot(
@@ -57,8 +71,8 @@ def due_report(conn: sqlite3.Connection, settings: Settings, now: datetime) -> D
         now_ms=to_ms(now),
         today=today,
         day_end_ms=to_ms(tomorrow),
-        new_per_day=settings.new_per_day,
-        reviews_per_day=settings.reviews_per_day,
+        new_per_day=new_per_day,
+        reviews_per_day=reviews_per_day,
     )
     c = snap.counts
     due_now = c.learning + c.review

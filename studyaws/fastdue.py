@@ -10,11 +10,11 @@ import os
 import sqlite3
 import sys
 
-from studyaws import config
+from studyaws import fastsettings
 from studyaws.clock import clock_from_env
 from studyaws.dueview import due_report
 from studyaws.errors import StudyawsError
-from studyaws.paths import CONFIG_NAME, DB_NAME, roots
+from studyaws.paths import CONFIG_NAME, DB_NAME, FAST_SETTINGS_NAME, roots
 from studyaws.storage.schema_version import HEAD, revision_of
 
 
@@ -22,17 +22,19 @@ def run(args: list[str]) -> int | None:
     if args not in ([], ["--json"]):
         return None
     try:
-        data, config_dir, _ = roots()
+        data, config_dir, state = roots()
         db = os.path.join(data, DB_NAME)
-        if not os.path.isfile(db):
+        settings = fastsettings.read(
+            os.path.join(config_dir, CONFIG_NAME), os.path.join(state, FAST_SETTINGS_NAME)
+        )
+        if settings is None or not os.path.isfile(db):
             return None
-        settings = config.load(os.path.join(config_dir, CONFIG_NAME))
         now = clock_from_env()()
         conn = sqlite3.connect(db, timeout=10)
         try:
             if revision_of(conn) != HEAD:
                 return None  # the full path migrates first
-            report = due_report(conn, settings, now)
+            report = due_report(conn, now, *settings)
         finally:
             conn.close()
     except StudyawsError as exc:

@@ -66,7 +66,14 @@ def due(ctx: AppContext, as_json: bool) -> None:
     coll = open_collection(ctx)
     try:
         now = ctx.now()
-        report = coll.repo.raw_counts(due_report, settings=ctx.settings, now=now)
+        s = ctx.settings
+        report = coll.repo.raw_counts(
+            due_report,
+            now=now,
+            new_per_day=s.new_per_day,
+            reviews_per_day=s.reviews_per_day,
+            rollover_hour=s.rollover_hour,
+        )
     finally:
         coll.close()
     assert isinstance(report, DueReport)

@@ -3,26 +3,40 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple, TypeVar
 
-T = TypeVar("T")
+TYPE_CHECKING = False  # typing itself stays unimported on the `studyaws due` fast path
+if TYPE_CHECKING:
+    from typing import TypeVar
 
-
-class DailyLimits(NamedTuple):
-    new_per_day: int = 20
-    reviews_per_day: int = 200
+    T = TypeVar("T")
 
 
-class Counts(NamedTuple):
+class Counts:
     """Anki's three numbers: new cards left today, learning cards due, reviews left today."""
 
-    new: int
-    learning: int
-    review: int
+    __slots__ = ("learning", "new", "review")
+
+    def __init__(self, new: int, learning: int, review: int) -> None:
+        self.new = new
+        self.learning = learning
+        self.review = review
 
     @property
     def total(self) -> int:
         return self.new + self.learning + self.review
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Counts) and (self.new, self.learning, self.review) == (
+            other.new,
+            other.learning,
+            other.review,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.new, self.learning, self.review))
+
+    def __repr__(self) -> str:
+        return f"Counts(new={self.new}, learning={self.learning}, review={self.review})"
 
 
 def remaining(limit: int, done_today: int, available: int) -> int:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from studyaws.core.queue import DailyLimits
 from studyaws.core.sm2 import Sm2, Sm2Params
 from studyaws.decks.loader import deck_files, load_decks
 from studyaws.service.context import AppContext
@@ -23,7 +22,6 @@ class Collection:
     engine: Engine
     repo: Repository
     scheduler: Sm2
-    limits: DailyLimits
     sync_report: deck_sync.SyncReport
 
     def close(self) -> None:
@@ -49,5 +47,4 @@ def open_collection(ctx: AppContext, sync: bool = True) -> Collection:
     with translate_errors(db_path):
         if sync and not deck_sync.is_current(engine, decks):
             report = deck_sync.sync(engine, decks, to_ms(ctx.now()))
-    limits = DailyLimits(ctx.settings.new_per_day, ctx.settings.reviews_per_day)
-    return Collection(ctx, engine, Repository(engine), scheduler_for(ctx), limits, report)
+    return Collection(ctx, engine, Repository(engine), scheduler_for(ctx), report)

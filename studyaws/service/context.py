@@ -36,6 +36,7 @@ class AppContext:
 
     def save_settings(self, settings: config.Settings) -> None:
         config.save(self.paths.config_file, settings)
+        config.sync_fast_settings(self.paths.config_file, self.paths.fast_settings, settings)
         self.settings = settings
 
 
@@ -43,9 +44,11 @@ def make_context(env: dict[str, str] | os._Environ[str] | None = None, seed: int
     """The one factory the CLI, the TUI and the tests build their context with."""
     env = os.environ if env is None else env
     paths = resolve(env)
+    settings = config.load(paths.config_file)
+    config.sync_fast_settings(paths.config_file, paths.fast_settings, settings)
     return AppContext(
         paths=paths,
-        settings=config.load(paths.config_file),
+        settings=settings,
         clock=clock_from_env(env),
         rng=random.Random(seed),
         deck_dirs=[bundled_deck_dir(), paths.user_decks],

@@ -66,15 +66,18 @@ class ReviewSession:
         with translate_errors(self.ctx.paths.db):
             snap = self.snapshot()
             today = self.ctx.today()
-            reviews, news = self.coll.repo.queue_candidates(today, snap.counts.review, snap.counts.new)
+            repo = self.coll.repo
+            reviews, news = repo.queue_candidates(today, snap.counts.review, snap.counts.new)
             s = self.ctx.settings
             if s.bury_new_siblings or s.bury_review_siblings:
-                studied = self.coll.repo.notes_studied_today(today)
+                # A card whose sibling (same deck entry, e.g. another cloze) was studied today waits a day.
+                studied = repo.notes_studied_today(today)
+                notes = repo.notes_of(reviews + news)
                 if s.bury_review_siblings:
-                    reviews = [r for r in reviews if r.id in studied.get(r.note_uid, {r.id})]
+                    reviews = [i for i in reviews if i in studied.get(notes[i], {i})]
                 if s.bury_new_siblings:
-                    news = [n for n in news if n.id in studied.get(n.note_uid, {n.id})]
-        self._queue = deque(r.id for r in interleave(reviews, news))
+                    news = [i for i in news if i in studied.get(notes[i], {i})]
+        self._queue = deque(interleave(reviews, news))
         self._day = today
 
     def snapshot(self) -> duecounts.DueSnapshot:
@@ -84,8 +87,8 @@ class ReviewSession:
             now_ms=to_ms(now),
             today=day_number(now, self.ctx.settings.rollover_hour),
             day_end_ms=to_ms(self.ctx.day_end()),
-            new_per_day=self.coll.limits.new_per_day,
-            reviews_per_day=self.coll.limits.reviews_per_day,
+            new_per_day=self.ctx.settings.new_per_day,
+            reviews_per_day=self.ctx.settings.reviews_per_day,
         )
         assert isinstance(result, duecounts.DueSnapshot)
         return result
@@ -168,16 +171,15 @@ class ReviewSession:
         if not (s.bury_new_siblings or s.bury_review_siblings):
             return
         repo = self.coll.repo
+        notes = repo.notes_of(list(self._queue))
         keep: deque[int] = deque()
         for cid in self._queue:
-            other = repo.card(cid)
-            sibling = other.note_uid == card.note_uid
-            phase = other.state.phase
-            buried = (phase is Phase.NEW and s.bury_new_siblings) or (
-                phase is Phase.REVIEW and s.bury_review_siblings
-            )
-            if sibling and buried:
-                continue
+            if notes.get(cid) == card.note_uid and cid != card.id:
+                phase = repo.card(cid).state.phase
+                if (phase is Phase.NEW and s.bury_new_siblings) or (
+                    phase is Phase.REVIEW and s.bury_review_siblings
+                ):
+                    continue
             keep.append(cid)
         self._queue = keep
 

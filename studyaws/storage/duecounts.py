@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import NamedTuple
 
 from studyaws.core.queue import Counts, remaining
 
@@ -12,12 +11,26 @@ from studyaws.core.queue import Counts, remaining
 ACTIVE = "retired = 0 AND suspended = 0 AND buried_until < :today"
 
 
-class DueSnapshot(NamedTuple):
-    counts: Counts  # what can be studied right now, within today's limits
-    learning_later_today: int  # learning cards that come due before the day rolls over
-    new_done: int
-    reviews_done: int
-    next_due_ms: int | None  # the next moment something becomes due, if nothing is due now
+class DueSnapshot:
+    """What is due: `counts` within today's limits, learning cards due later today, today's work so far, and
+    the next moment something becomes due (when nothing is due now). A plain class: this module is on the
+    `studyaws due` fast path, which must not import typing or dataclasses."""
+
+    __slots__ = ("counts", "learning_later_today", "new_done", "next_due_ms", "reviews_done")
+
+    def __init__(
+        self,
+        counts: Counts,
+        learning_later_today: int,
+        new_done: int,
+        reviews_done: int,
+        next_due_ms: int | None,
+    ) -> None:
+        self.counts = counts
+        self.learning_later_today = learning_later_today
+        self.new_done = new_done
+        self.reviews_done = reviews_done
+        self.next_due_ms = next_due_ms
 
 
 def snapshot(

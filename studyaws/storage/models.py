@@ -58,7 +58,8 @@ class CardRow(Base):
     leech: Mapped[bool] = mapped_column(Boolean, default=False)
     modified_at: Mapped[int] = mapped_column(Integer, default=0)
 
-    __table_args__ = (Index("ix_cards_phase_due", "phase", "due"),)
+    # Covers the queue's filters, so due cards are counted and listed from the index alone (migration 0002).
+    __table_args__ = (Index("ix_cards_queue", "phase", "due", "suspended", "retired", "buried_until"),)
 
 
 class ReviewRow(Base):

@@ -11,11 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, select, update
 
 from studyaws.core.cards import Note
 from studyaws.core.types import Answered, ReviewRecord, SchedState
 from studyaws.errors import StudyawsError
+from studyaws.storage import hot_sql as hot
 from studyaws.storage.convert import (
     SNAPSHOT_FIELDS,
     CardFlags,
@@ -67,9 +68,6 @@ class DeckSummary:
     suspended: int
 
 
-_ACTIVE = (cards_t.c.retired.is_(False), cards_t.c.suspended.is_(False))
-
-
 class Repository:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -81,7 +79,7 @@ class Repository:
 
     def card(self, card_id: int) -> StoredCard:
         with self.engine.connect() as conn:
-            row = conn.execute(select(cards_t).where(cards_t.c.id == card_id)).one_or_none()
+            row = conn.exec_driver_sql(hot.CARD_BY_ID, {"id": card_id}).one_or_none()
         if row is None:
             raise StudyawsError(f"card {card_id} does not exist")
         return _stored(row)
@@ -93,34 +91,28 @@ class Repository:
 
     def learning_due(self, until_ms: int, today: int, limit: int = 50) -> list[int]:
         """Learning and relearning cards due by `until_ms`, soonest first."""
-        q = (
-            select(cards_t.c.id)
-            .where(cards_t.c.phase.in_(("learning", "relearning")), cards_t.c.due <= until_ms, *_ACTIVE,
-                   cards_t.c.buried_until < today)
-            .order_by(cards_t.c.due)
-            .limit(limit)
-        )  # fmt: skip
+        args = {"until": until_ms, "today": today, "limit": limit}
         with self.engine.connect() as conn:
-            return list(conn.execute(q).scalars())
+            return [r[0] for r in conn.exec_driver_sql(hot.LEARNING_DUE, args)]
 
-    def queue_candidates(self, today: int, review_limit: int, new_limit: int) -> tuple[list[Row], list[Row]]:
-        """Reviews due (oldest due first) and new cards (deck order), each with its note for sibling rules."""
-        base = select(cards_t.c.id, cards_t.c.note_uid)
-        reviews = (
-            base.where(cards_t.c.phase == "review", cards_t.c.due <= today)
-            .where(*_ACTIVE, cards_t.c.buried_until < today)
-            .order_by(cards_t.c.due, cards_t.c.id)
-            .limit(max(review_limit, 0))
-        )  # fmt: skip
-        news = (
-            base.where(cards_t.c.phase == "new", *_ACTIVE, cards_t.c.buried_until < today)
-            .order_by(cards_t.c.due, cards_t.c.id)
-            .limit(max(new_limit, 0))
-        )
+    def queue_candidates(self, today: int, review_limit: int, new_limit: int) -> tuple[list[int], list[int]]:
+        """Card ids of the reviews due (oldest due first) and the new cards (deck order), within limits."""
         with self.engine.connect() as conn:
-            r = [Row(x.id, x.note_uid) for x in conn.execute(reviews)]
-            n = [Row(x.id, x.note_uid) for x in conn.execute(news)]
+            reviews = conn.exec_driver_sql(hot.REVIEWS_DUE, {"today": today, "limit": max(review_limit, 0)})
+            r = [x[0] for x in reviews]
+            news = conn.exec_driver_sql(hot.NEW_CARDS, {"today": today, "limit": max(new_limit, 0)})
+            n = [x[0] for x in news]
         return r, n
+
+    def notes_of(self, card_ids: list[int]) -> dict[int, str]:
+        """card id → note id, for the sibling rules (only called when burying siblings is on)."""
+        out: dict[int, str] = {}
+        with self.engine.connect() as conn:
+            for start in range(0, len(card_ids), 500):
+                chunk = card_ids[start : start + 500]
+                sql = hot.NOTES_OF.format(ids=",".join(str(int(i)) for i in chunk))
+                out.update((r[0], r[1]) for r in conn.exec_driver_sql(sql))
+        return out
 
     def notes_studied_today(self, today: int) -> dict[str, set[int]]:
         """note → card ids answered today, for burying siblings."""
@@ -182,53 +174,53 @@ class Repository:
         """Answer inside one write transaction; `compute` sees the card's state as stored *now*, so two
         processes answering the same card never lose an answer."""
         with self._write() as conn, conn.begin():
-            row = conn.execute(select(cards_t).where(cards_t.c.id == card_id)).one()
+            row = conn.exec_driver_sql(hot.CARD_BY_ID, {"id": card_id}).one()
             result = compute(state_from_row(row))
-            values = state_to_values(result.state, row.position)
-            if result.leech:
-                values["leech"] = True
-                if leech_suspends:
-                    values["suspended"] = True
-            values["modified_at"] = to_ms(result.record.reviewed_at)
-            conn.execute(update(cards_t).where(cards_t.c.id == card_id).values(**values))
             rec = result.record
-            review_id = conn.execute(
-                insert(log_t).values(
-                    card_id=card_id,
-                    reviewed_at=to_ms(rec.reviewed_at),
-                    day=rec.day,
-                    rating=int(rec.rating),
-                    phase_before=rec.phase_before.value,
-                    interval_before=rec.interval_before,
-                    interval_after=rec.interval_after,
-                    ease_after=rec.ease_after,
-                    fuzz=rec.fuzz,
-                    leech=rec.leech,
-                    duration_ms=max(duration_ms, 0),
-                )
-            ).inserted_primary_key
-            assert review_id is not None
-            _push_undo(conn, "answer", row, review_id[0], values["modified_at"])
-            fresh = conn.execute(select(cards_t).where(cards_t.c.id == card_id)).one()
-        return _stored(fresh), result
+            now_ms = to_ms(rec.reviewed_at)
+            values = state_to_values(result.state, row.position)
+            values.update(
+                id=card_id,
+                leech=bool(row.leech or result.leech),
+                suspended=bool(row.suspended or (result.leech and leech_suspends)),
+                modified_at=now_ms,
+            )
+            conn.exec_driver_sql(hot.UPDATE_STATE, values)
+            review = {
+                "card_id": card_id,
+                "reviewed_at": now_ms,
+                "day": rec.day,
+                "rating": int(rec.rating),
+                "phase_before": rec.phase_before.value,
+                "interval_before": rec.interval_before,
+                "interval_after": rec.interval_after,
+                "ease_after": rec.ease_after,
+                "fuzz": rec.fuzz,
+                "leech": rec.leech,
+                "duration_ms": max(duration_ms, 0),
+            }
+            review_id = conn.exec_driver_sql(hot.INSERT_REVIEW, review).lastrowid
+            _push_undo(conn, "answer", row, review_id, now_ms)
+        flags = CardFlags(values["suspended"], row.buried_until, row.flag, values["leech"])
+        stored = _stored(row)
+        return StoredCard(**{**_fields(stored), "state": result.state, "flags": flags}), result
 
     def set_flags(self, card_id: int, op: str, now_ms: int, **values: object) -> StoredCard:
         """Suspend, bury or flag a card, undoably."""
         with self._write() as conn, conn.begin():
-            row = conn.execute(select(cards_t).where(cards_t.c.id == card_id)).one()
+            row = conn.exec_driver_sql(hot.CARD_BY_ID, {"id": card_id}).one()
             conn.execute(update(cards_t).where(cards_t.c.id == card_id).values(modified_at=now_ms, **values))
             _push_undo(conn, op, row, None, now_ms)
-            fresh = conn.execute(select(cards_t).where(cards_t.c.id == card_id)).one()
+            fresh = conn.exec_driver_sql(hot.CARD_BY_ID, {"id": card_id}).one()
         return _stored(fresh)
 
     def undo(self) -> UndoneOp | None:
         """Undo the most recent operation (answer, suspend, bury or flag), even from a previous run."""
         with self._write() as conn, conn.begin():
-            last = conn.execute(select(undo_t).order_by(undo_t.c.id.desc()).limit(1)).one_or_none()
+            last = conn.exec_driver_sql(hot.NEWEST_UNDO).one_or_none()
             if last is None:
                 return None
-            prev = json.loads(last.prev)
-            conn.execute(update(cards_t).where(cards_t.c.id == last.card_id).values(**prev))
+            conn.exec_driver_sql(hot.RESTORE, {**json.loads(last.prev), "id": last.card_id})
             if last.review_id is not None:
                 conn.execute(delete(log_t).where(log_t.c.id == last.review_id))
             conn.execute(delete(undo_t).where(undo_t.c.id == last.id))
@@ -240,23 +232,14 @@ class Repository:
             return int(conn.execute(select(func.count()).select_from(undo_t)).scalar_one())
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
-    id: int
-    note_uid: str
-
-
 def _push_undo(conn: Connection, op: str, row: Any, review_id: int | None, now_ms: int) -> None:
-    conn.execute(
-        insert(undo_t).values(
-            op=op, card_id=row.id, review_id=review_id, prev=snapshot(row), created_at=now_ms
-        )
-    )
-    # Keep the last UNDO_LIMIT entries only.
-    keep_from = (
-        select(undo_t.c.id).order_by(undo_t.c.id.desc()).offset(UNDO_LIMIT - 1).limit(1).scalar_subquery()
-    )
-    conn.execute(delete(undo_t).where(undo_t.c.id < keep_from))
+    args = {"op": op, "card_id": row.id, "review_id": review_id, "prev": snapshot(row), "now": now_ms}
+    newest = conn.exec_driver_sql(hot.INSERT_UNDO, args).lastrowid
+    conn.exec_driver_sql(hot.TRIM_UNDO, {"newest": newest, "limit": UNDO_LIMIT})
+
+
+def _fields(card: StoredCard) -> dict[str, Any]:
+    return {name: getattr(card, name) for name in StoredCard.__slots__}
 
 
 def _stored(r: Any) -> StoredCard:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing stays off the `studyaws due` fast path
 if TYPE_CHECKING:
     from pathlib import Path
 
 # Every revision in migrations/versions, oldest first; a test checks this against Alembic's own view.
-KNOWN_REVISIONS = ("0001",)
+KNOWN_REVISIONS = ("0001", "0002")
 HEAD = KNOWN_REVISIONS[-1]
 
 

@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import threading
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -25,13 +26,21 @@ def answer_stream(rng: random.Random, n: int) -> str:
     return "".join(f"\n{rng.choice('1234')}\n" for _ in range(n))
 
 
-def reader(proc: subprocess.Popen[str], acks: list[str], stop: threading.Event) -> None:
+def reader(
+    proc: subprocess.Popen[str],
+    acks: list[str],
+    stop: threading.Event,
+    started: threading.Event,
+    seen: list[str],
+) -> None:
     """Record each answer the process acknowledged on screen (printed only after its commit)."""
     current = None
     assert proc.stdout is not None
     for line in proc.stdout:
+        seen.append(line)
         if m := CARD.match(line):
             current = m.group(1)
+            started.set()
         elif ANSWERED.match(line) and current:
             acks.append(current)
         if stop.is_set():
@@ -67,19 +76,23 @@ def test_sigkill_fifty_times(home: Path) -> None:
     rng = random.Random(2026)
     acked: dict[str, int] = {}
     env = cli_env(home)
+    subprocess.run([studyaws_bin(), "config", "set", "new_per_day", "9999"], env=env, check=True)
     subprocess.run([studyaws_bin(), "due"], env=env, check=True, capture_output=True)  # create the DB once
-    for _ in range(50):
+    for i in range(50):
+        # A new study day each run, so reviews keep coming due after the new cards run out.
+        env["STUDYAWS_NOW"] = (datetime(2026, 12, 1, 9, 30, tzinfo=UTC) + timedelta(days=i)).isoformat()
         proc = subprocess.Popen(
             [studyaws_bin(), "review", "--plain"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
             text=True,
             env=env,
         )
         acks: list[str] = []
-        stop = threading.Event()
-        t = threading.Thread(target=reader, args=(proc, acks, stop), daemon=True)
+        stop, started = threading.Event(), threading.Event()
+        seen: list[str] = []
+        t = threading.Thread(target=reader, args=(proc, acks, stop, started, seen), daemon=True)
         t.start()
         assert proc.stdin is not None
         try:
@@ -87,7 +100,11 @@ def test_sigkill_fifty_times(home: Path) -> None:
             proc.stdin.flush()
         except BrokenPipeError:
             pass
-        time.sleep(rng.uniform(0.3, 1.2))  # past start-up, somewhere inside the answers
+        if not started.wait(timeout=30):
+            proc.kill()
+            assert proc.stderr is not None
+            pytest.fail(f"run {i}: no card shown; stdout {seen[-5:]} stderr {proc.stderr.read()}")
+        time.sleep(rng.uniform(0, 0.15))  # somewhere among the answers, often inside a commit
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         stop.set()

@@ -41,3 +41,32 @@ def test_core_does_no_file_io() -> None:
                     assert name.split(".")[0] not in ("os", "pathlib", "io", "shutil", "tempfile"), (
                         f"{path}: {name}"
                     )
+
+
+def test_fast_path_roots_match_platformdirs(tmp_path: Path) -> None:
+    """paths._xdg_roots re-derives platformdirs' Linux answer to keep its import off `studyaws due`."""
+    import platformdirs
+
+    from studyaws.paths import _xdg_roots
+
+    cases = [
+        {"HOME": str(tmp_path)},
+        {
+            "HOME": str(tmp_path),
+            "XDG_DATA_HOME": "/x/data",
+            "XDG_CONFIG_HOME": "/x/cfg",
+            "XDG_STATE_HOME": "/x/st",
+        },
+        {"HOME": str(tmp_path), "XDG_DATA_HOME": "", "XDG_CONFIG_HOME": "relative/not/used"},
+    ]
+    import os
+    from unittest import mock
+
+    for env in cases:
+        with mock.patch.dict(os.environ, env, clear=True):
+            expected = (
+                platformdirs.user_data_dir("studyaws", appauthor=False),
+                platformdirs.user_config_dir("studyaws", appauthor=False),
+                platformdirs.user_state_dir("studyaws", appauthor=False),
+            )
+            assert _xdg_roots(os.environ) == expected, env
