@@ -1,5 +1,7 @@
 """Write tests/fixtures/schema/<revision>.sql: a populated database at the current schema revision.
 
+It holds reviews, a suspended card and (from schema 0003) a few calculator drill answers, right and wrong.
+
 Run once per released schema (before the next migration lands) and commit the output; the upgrade tests
 open every fixture with the current code and check that no history was lost.
 """
@@ -19,8 +21,9 @@ sys.path.insert(0, str(ROOT))
 from studyaws.config import Settings  # noqa: E402
 from studyaws.core.types import Rating  # noqa: E402
 from studyaws.paths import resolve  # noqa: E402
-from studyaws.service.collection import open_collection  # noqa: E402
+from studyaws.service.collection import Collection, open_collection  # noqa: E402
 from studyaws.service.context import AppContext  # noqa: E402
+from studyaws.service.drills import LETTERS, DrillSession  # noqa: E402
 from studyaws.service.session import ReviewSession  # noqa: E402
 from studyaws.storage.schema_version import HEAD  # noqa: E402
 
@@ -48,11 +51,38 @@ def main() -> None:
         session = ReviewSession(coll)
         if session.next_card() is not None:
             session.suspend()
+        record_drills(coll, now)
         coll.close()
         conn = sqlite3.connect(ctx.paths.db)
         out = ROOT / "tests" / "fixtures" / "schema" / f"{HEAD}.sql"
         out.write_text("\n".join(conn.iterdump()) + "\n", encoding="utf-8")
-        print(f"wrote {out} ({conn.execute('SELECT COUNT(*) FROM review_log').fetchone()[0]} reviews)")
+        reviews = conn.execute("SELECT COUNT(*) FROM review_log").fetchone()[0]
+        drills = conn.execute("SELECT COUNT(*) FROM drill_log").fetchone()[0]
+        print(f"wrote {out} ({reviews} reviews, {drills} drill answers)")
+
+
+def record_drills(coll: Collection, now: list[datetime]) -> None:
+    """Answer a few drills over two days: right and wrong, typed and multiple choice."""
+    drills = DrillSession(coll)
+    plan = [
+        ("dynamodb-read", False, True),
+        ("xray-sampling", False, False),
+        ("dynamodb-read", False, True),
+        ("kinesis-shards", True, True),
+        ("lambda-concurrency", True, False),
+    ]
+    for day in range(2):
+        for seed, (kind, choice, right) in enumerate(plan, start=1 + day * len(plan)):
+            problem = drills.problem(kind, seed, choice)
+            answer = problem.inputs.calculate().answer
+            if choice:
+                index = problem.correct_index if right else (problem.correct_index or 0) + 1
+                typed = LETTERS[(index or 0) % len(problem.options)]
+            else:
+                typed = str(answer) if right else str(answer + 1)
+            drills.answer(problem, typed, duration_ms=12_000)
+            now[0] += timedelta(minutes=2)
+        now[0] += timedelta(days=1)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""Entry point: `studyaws due` takes a stdlib-only fast path; everything else goes through the click CLI."""
+"""Entry point: `studyaws due` and `studyaws remind run` take a stdlib-only fast path; everything else goes
+through the click CLI."""
 
 from __future__ import annotations
 
@@ -11,6 +12,18 @@ def main(argv: list[str] | None = None) -> None:
         from studyaws.fastdue import run
 
         code = run(args[1:])
+        if code is not None:
+            sys.exit(code)
+    elif args[:2] == ["remind", "run"] and not {"-h", "--help"} & set(args):
+        from studyaws.fastremind import run as remind_run
+
+        code = remind_run(args[2:])
+        if code is not None:
+            sys.exit(code)
+    if args in ([], ["review"]):
+        from studyaws.launch import main as tui
+
+        code = tui("review" if args else "dashboard")
         if code is not None:
             sys.exit(code)
     # Imported here, not at the top: click and friends cost ~30 ms the fast path does not pay.

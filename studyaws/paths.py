@@ -14,6 +14,9 @@ APP = "studyaws"
 DB_NAME = "studyaws.db"
 CONFIG_NAME = "config.toml"
 FAST_SETTINGS_NAME = "due-settings"
+REMIND_SETTINGS_NAME = "remind-settings"  # see reminders.examsettings
+REMIND_STATE_NAME = "remind-last-run"
+REMIND_LOG_NAME = "remind.log"
 
 
 class Paths:
@@ -45,6 +48,18 @@ class Paths:
     @property
     def fast_settings(self) -> Path:
         return self.state / FAST_SETTINGS_NAME
+
+    @property
+    def remind_settings(self) -> Path:
+        return self.state / REMIND_SETTINGS_NAME
+
+    @property
+    def remind_state(self) -> Path:
+        return self.state / REMIND_STATE_NAME
+
+    @property
+    def remind_log(self) -> Path:
+        return self.state / REMIND_LOG_NAME
 
 
 def roots(env: Mapping[str, str] | None = None) -> tuple[str, str, str]:

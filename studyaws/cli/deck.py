@@ -52,3 +52,69 @@ def deck_check(paths: tuple[Path, ...]) -> None:
     decks = load_decks(paths)
     for d in decks:
         click.echo(f"{d.path}: ok ({len(d.notes)} cards, deck '{inert(d.meta.id)}')")
+
+
+@deck.command("report", context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--version", "versions", multiple=True, help="Exam version(s) to report on (default: all).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option(
+    "--strict", is_flag=True, help="Exit 1 when anything is missing: thin tasks, sources, stale facts."
+)
+@pass_ctx
+def deck_report(
+    ctx: AppContext, paths: tuple[Path, ...], versions: tuple[str, ...], as_json: bool, strict: bool
+) -> None:
+    """Cards per domain and task against the blueprint weights; thin tasks, missing sources, stale or
+    duplicate cards. Reports on the bundled decks unless deck files are given."""
+    from studyaws.core.deckreport import MIN_CARDS_PER_TASK, report
+    from studyaws.decks import blueprint
+    from studyaws.decks.loader import deck_files
+    from studyaws.paths import bundled_deck_dir
+
+    files = list(paths) or deck_files(bundled_deck_dir())
+    notes = [n for d in load_decks(files) for n in d.notes]
+    codes = list(versions) or blueprint.available()
+    prints = {}
+    for code in codes:
+        bp = blueprint.load(code)
+        prints[code] = {d.number: (d.weight, [t.id for t in d.tasks]) for d in bp.domains}
+    result = report(notes, prints, ctx.now().date())
+    if as_json:
+        click.echo(json.dumps(_report_json(result), indent=2))
+    else:
+        click.echo(f"{result.notes} cards in {len(files)} deck files")
+        for cov in result.coverage:
+            total = sum(n for n, _ in cov.domains.values()) or 1
+            click.echo(f"\n{cov.version}:")
+            for dom, (n, weight) in cov.domains.items():
+                click.echo(f"  domain {dom}: {n:4} cards ({n / total:4.0%} of tagged; blueprint {weight}%)")
+            tasks = "  ".join(f"{t}:{n}" for t, n in cov.tasks.items())
+            click.echo(f"  tasks  {tasks}")
+            if cov.thin_tasks:
+                click.echo(f"  under {MIN_CARDS_PER_TASK} cards: {', '.join(cov.thin_tasks)}")
+            if cov.unknown_tasks:
+                click.echo(f"  tags naming unknown tasks: {', '.join(cov.unknown_tasks)}")
+        for label, items in (
+            ("without source", result.missing_source),
+            ("without verified date", result.missing_verified),
+            ("verified over 12 months ago", result.stale),
+        ):
+            if items:
+                click.echo(f"\n{len(items)} cards {label}: {', '.join(items[:20])}")
+        for a, b in result.duplicates:
+            click.echo(f"duplicate front: {a} = {b}")
+        for a, b, score in result.near_duplicates:
+            click.echo(f"near-duplicate fronts ({score:.0%} shared words): {a} ~ {b}")
+        click.echo(f"\n{result.problems} problem(s)")
+    if strict and result.problems:
+        raise click.exceptions.Exit(1)
+
+
+def _report_json(result: object) -> object:
+    from dataclasses import asdict, is_dataclass
+
+    assert is_dataclass(result) and not isinstance(result, type)
+    data = asdict(result)
+    data["problems"] = result.problems  # type: ignore[attr-defined]
+    return data

@@ -40,19 +40,54 @@ class Holder:
         return self.ctx
 
 
-@click.group(context_settings=CONTEXT, invoke_without_command=True)
+# Subcommands load only when used: `studyaws due` or a reminder must not pay for the calculator's imports,
+# and the TUI must reach its first frame without SQLAlchemy.
+LAZY_COMMANDS = {
+    "review": "studyaws.cli.review:review",
+    "deck": "studyaws.cli.deck:deck",
+    "calc": "studyaws.cli.calc:calc",
+    "drill": "studyaws.cli.drill:drill",
+    "remind": "studyaws.cli.remind:remind",
+    "import": "studyaws.cli.importer:import_notes",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use (click's documented lazy-loading pattern)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = LAZY_COMMANDS.get(cmd_name)
+        if target is None:
+            return super().get_command(ctx, cmd_name)
+        import importlib
+
+        module, _, attr = target.partition(":")
+        command = getattr(importlib.import_module(module), attr)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings=CONTEXT, invoke_without_command=True)
 @click.version_option(__version__, "-V", "--version", prog_name="studyaws")
 @click.pass_context
 def cli(click_ctx: click.Context) -> None:
     """Study for the AWS Certified Developer – Associate exam in your terminal.
 
-    With no command, starts a review session on the bundled deck.
+    With no command, opens the full-screen app on its dashboard (or, when input or output is not a terminal,
+    or TERM=dumb, the line-mode review).
     """
     click_ctx.ensure_object(Holder)
     if click_ctx.invoked_subcommand is None:
         from studyaws.cli.review import review
+        from studyaws.launch import interactive, run_tui
 
-        click_ctx.invoke(review, plain=True)
+        if interactive():
+            run_tui(click_ctx.ensure_object(Holder).get(), "dashboard")
+        else:
+            click_ctx.invoke(review, plain=True)
 
 
 @cli.command("due", context_settings=CONTEXT)
@@ -105,21 +140,12 @@ def config_set(ctx: AppContext, name: str, value: str) -> None:
     click.echo(f"{name} = {parsed!r}  (saved to {ctx.paths.config_file})")
 
 
-def _register() -> None:
-    from studyaws.cli.deck import deck
-    from studyaws.cli.review import review
-
-    cli.add_command(review)
-    cli.add_command(deck)
-
-
-_register()
-
-
 def run_cli(args: list[str]) -> None:
     """Run the CLI; errors meant for users become one line on stderr and an exit code, never a traceback."""
     try:
-        cli.main(args=args, prog_name="studyaws", standalone_mode=False)
+        code = cli.main(args=args, prog_name="studyaws", standalone_mode=False)
+        if isinstance(code, int) and code:  # click returns (not raises) Exit codes without standalone mode
+            sys.exit(code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:

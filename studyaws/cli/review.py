@@ -15,6 +15,7 @@ from studyaws.cli.keys import ENTER, SPACE, KeyReader
 from studyaws.cli.main import CONTEXT, pass_ctx
 from studyaws.core.text import inert
 from studyaws.core.types import Rating
+from studyaws.launch import interactive, run_tui
 from studyaws.service.context import AppContext
 from studyaws.service.session import ReviewSession, StudyCard
 
@@ -25,11 +26,19 @@ BACK_HELP = "1 Again · 2 Hard · 3 Good · 4 Easy · u undo · s suspend · b b
 
 
 @click.command(context_settings=CONTEXT)
-@click.option("--plain", is_flag=True, help="Line mode (the only mode until the full-screen app lands).")
+@click.option(
+    "--plain",
+    is_flag=True,
+    help="Line mode: no colour, no escape codes, one key (or one line from a pipe) per action. "
+    "Chosen automatically when input or output is not a terminal, or TERM=dumb.",
+)
 @pass_ctx
 def review(ctx: AppContext, plain: bool) -> None:
     """Review due cards: Enter/Space shows the answer, 1-4 grades it (Again, Hard, Good, Easy)."""
-    from studyaws.service.collection import open_collection
+    if not plain and interactive():
+        run_tui(ctx, "review")
+        return
+    from studyaws.service.collection import open_collection  # after the TUI branch: it loads SQLAlchemy
 
     coll = open_collection(ctx)
     try:

@@ -34,6 +34,8 @@ class Note:
     domain: dict[str, str] = field(default_factory=dict)
     task: dict[str, str] = field(default_factory=dict)
     line: int = 0
+    origin: str = ""  # imported cards: "FILE:LINE" of the notes they came from
+    warnings: tuple[str, ...] = ()  # e.g. "states an outdated limit" notes added by `studyaws import`
 
 
 def cloze_ordinals(text: str) -> list[int]:

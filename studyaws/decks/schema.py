@@ -14,8 +14,9 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
 VERSION_RE = re.compile(r"^[a-z]{2,5}-c\d{2}$")
 TASK_RE = re.compile(r"^(\d+)\.(\d+)$")
 URL_RE = re.compile(r"^https?://[^\s]+$")
+ORIGIN_RE = re.compile(r"^\S.*:[1-9]\d*$")  # FILE:LINE of the notes an imported card came from
 
-_COMMON = {"id", "type", "source", "verified", "explanation", "domain", "task", "tags"}
+_COMMON = {"id", "type", "source", "verified", "explanation", "domain", "task", "tags", "origin", "warnings"}
 _FIELDS = {
     "basic": _COMMON | {"front", "back"},
     "cloze": _COMMON | {"text"},
@@ -162,10 +163,17 @@ def _note(ck: _Checker, item: Value, where: str, deck_id: str) -> Note | None:
     if not kind:
         return None
     ck.unknown(item, _FIELDS[kind], f"{where} ({kind})")
-    source = ck.text(item, "source", where)
+    # A card imported from notes names the notes (`origin`) instead of a checked AWS page: there `source`
+    # and `verified` are optional. Every other card must cite its source (deck/README.md).
+    origin = ck.text(item, "origin", where, required=False)
+    given = item.data.get("origin")
+    if given is not None and isinstance(given.data, str) and not ORIGIN_RE.match(origin):
+        ck.fail(item.data["origin"].mark, f"{where}.origin: must look like FILE:LINE, e.g. notes.md:12")
+    cited = not origin
+    source = ck.text(item, "source", where, required=cited)
     if source and not URL_RE.match(source):
         ck.fail(item.data["source"].mark, f"{where}.source: must be an http(s) URL")
-    verified = ck.text(item, "verified", where)
+    verified = ck.text(item, "verified", where, required=cited)
     if verified:
         try:
             date.fromisoformat(verified)
@@ -192,6 +200,8 @@ def _note(ck: _Checker, item: Value, where: str, deck_id: str) -> Note | None:
         "domain": domain,
         "task": task,
         "line": item.mark.line,
+        "origin": origin,
+        "warnings": ck.text_list(item, "warnings", where),
     }
     if kind == "basic":
         note = Note(front=ck.text(item, "front", where), back=ck.text(item, "back", where), **fields)

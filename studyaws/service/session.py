@@ -5,17 +5,20 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from studyaws.core.cards import render
 from studyaws.core.days import day_number
 from studyaws.core.fmt import short_interval
 from studyaws.core.queue import Counts, interleave
 from studyaws.core.types import Answered, Phase, Rating, SchedState
-from studyaws.service.collection import Collection
 from studyaws.storage import duecounts
-from studyaws.storage.convert import to_ms
-from studyaws.storage.db import translate_errors
-from studyaws.storage.repo import StoredCard, UndoneOp
+from studyaws.storage.convert_light import to_ms
+from studyaws.storage.errors import translate_errors
+
+if TYPE_CHECKING:
+    from studyaws.service.collection import Collection
+    from studyaws.storage.repo import StoredCard, UndoneOp
 
 LEARN_AHEAD = timedelta(minutes=20)  # Anki's default: show learning cards early rather than wait idle
 ANSWER_TIME_CAP_MS = 60_000  # Anki caps the recorded answer time at 60 s

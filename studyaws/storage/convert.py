@@ -83,23 +83,25 @@ def record_from_row(row: Any) -> ReviewRecord:
 
 
 def note_to_json(note: Note) -> str:
-    return json.dumps(
-        {
-            "front": note.front,
-            "back": note.back,
-            "text": note.text,
-            "options": [{"text": o.text, "why": o.why, "correct": o.correct} for o in note.options],
-            "explanation": note.explanation,
-            "source": note.source,
-            "verified": note.verified,
-            "tags": list(note.tags),
-            "domain": note.domain,
-            "task": note.task,
-            "line": note.line,
-        },
-        ensure_ascii=False,
-        sort_keys=True,
-    )
+    fields: dict[str, Any] = {
+        "front": note.front,
+        "back": note.back,
+        "text": note.text,
+        "options": [{"text": o.text, "why": o.why, "correct": o.correct} for o in note.options],
+        "explanation": note.explanation,
+        "source": note.source,
+        "verified": note.verified,
+        "tags": list(note.tags),
+        "domain": note.domain,
+        "task": note.task,
+        "line": note.line,
+    }
+    # Only when present, so the stored JSON of every other card stays byte-for-byte what it was.
+    if note.origin:
+        fields["origin"] = note.origin
+    if note.warnings:
+        fields["warnings"] = list(note.warnings)
+    return json.dumps(fields, ensure_ascii=False, sort_keys=True)
 
 
 def note_from_json(uid: str, deck_id: str, kind: str, content: str) -> Note:
@@ -119,4 +121,6 @@ def note_from_json(uid: str, deck_id: str, kind: str, content: str) -> Note:
         domain=d["domain"],
         task=d["task"],
         line=d["line"],
+        origin=d.get("origin", ""),
+        warnings=tuple(d.get("warnings", ())),
     )

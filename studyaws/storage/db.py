@@ -3,22 +3,20 @@ with a backup first. Every failure a user can meet becomes one DatabaseError lin
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.exc import SQLAlchemyError
 
 from studyaws.errors import DatabaseError
+from studyaws.storage.errors import BUSY_TIMEOUT_MS
+from studyaws.storage.errors import translate_errors as translate_errors  # re-exported for callers
 from studyaws.storage.schema_version import HEAD, KNOWN_REVISIONS, read_revision
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 10_000
 KEEP_BACKUPS = 5
 
 
@@ -49,30 +47,6 @@ def make_engine(path: Path) -> Engine:
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
-
-
-def describe(exc: BaseException, path: Path) -> str:
-    """One line for a database failure a user can cause or meet."""
-    orig = getattr(exc, "orig", None) or exc
-    text = str(orig)
-    low = text.lower()
-    if "readonly" in low or "read-only" in low or isinstance(orig, PermissionError):
-        return f"{path}: cannot write the database (read-only); set STUDYAWS_HOME to a writable directory"
-    if "disk is full" in low or "disk i/o" in low or getattr(orig, "errno", None) in (28, 27):
-        return f"{path}: the disk is full or failing; nothing was written. Free some space and try again"
-    if "not a database" in low or "malformed" in low:
-        return f"{path}: is not a studyaws database (not a valid SQLite file)"
-    if "locked" in low or "busy" in low:
-        return f"{path}: the database stayed locked by another studyaws for {BUSY_TIMEOUT_MS // 1000} s"
-    return f"{path}: database error: {text}"
-
-
-@contextlib.contextmanager
-def translate_errors(path: Path) -> Iterator[None]:
-    try:
-        yield
-    except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
-        raise DatabaseError(describe(exc, path)) from exc
 
 
 def _check_file(path: Path) -> bool:

@@ -99,6 +99,52 @@ class UndoRow(Base):
     created_at: Mapped[int] = mapped_column(Integer)
 
 
+class DrillKindRow(Base):
+    """Scheduling state of one calculator drill kind, scheduled like a card (right → Good, wrong → Again).
+
+    `due_at` (epoch ms) is set in the learning phases, `due_day` (a study-day number) in review, as in
+    SchedState. A kind without a row has never been drilled (phase new).
+    """
+
+    __tablename__ = "drill_kinds"
+
+    kind: Mapped[str] = mapped_column(String, primary_key=True)
+    phase: Mapped[str] = mapped_column(String, default="new")
+    due_at: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    due_day: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    interval: Mapped[int] = mapped_column(Integer, default=0)
+    ease: Mapped[int] = mapped_column(Integer, default=0)
+    reps: Mapped[int] = mapped_column(Integer, default=0)
+    lapses: Mapped[int] = mapped_column(Integer, default=0)
+    remaining_steps: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[int] = mapped_column(Integer)
+
+
+class DrillLogRow(Base):
+    """One drill answer: the problem (seed and inputs as JSON), what was given, the verdict, and the
+    rating and fuzz draw that replay the kind's scheduling state."""
+
+    __tablename__ = "drill_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(ForeignKey("drill_kinds.kind"))
+    seed: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    inputs: Mapped[str] = mapped_column(Text)
+    choice: Mapped[bool] = mapped_column(Boolean, default=False)
+    given: Mapped[str] = mapped_column(Text)
+    given_value: Mapped[str | None] = mapped_column(Text, nullable=True)
+    expected: Mapped[str] = mapped_column(Text)
+    correct: Mapped[bool] = mapped_column(Boolean)
+    mistake: Mapped[str | None] = mapped_column(String, nullable=True)
+    answered_at: Mapped[int] = mapped_column(Integer)
+    day: Mapped[int] = mapped_column(Integer)
+    duration_ms: Mapped[int] = mapped_column(Integer, default=0)
+    rating: Mapped[int] = mapped_column(Integer)
+    fuzz: Mapped[float] = mapped_column(Float)
+
+    __table_args__ = (Index("ix_drill_log_kind_id", "kind", "id"),)
+
+
 def table(model: type[Base]) -> Table:
     """The Core table of a model, for select()/insert()/update() in the hot paths."""
     return cast(Table, model.__table__)

@@ -164,8 +164,11 @@ def test_config_set_show_and_bad_values(run_cli: Run, home: Path) -> None:
 
 
 def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    ctx = click.Context(group)
     out = []
-    for name, cmd in group.commands.items():
+    for name in group.list_commands(ctx):
+        cmd = group.get_command(ctx, name)
+        assert cmd is not None, name
         out.append((*prefix, name))
         if isinstance(cmd, click.Group):
             out.extend(_commands(cmd, (*prefix, name)))
@@ -174,10 +177,11 @@ def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[st
 
 @pytest.mark.parametrize("path", [(), *_commands(cli)], ids=lambda p: " ".join(p) or "studyaws")
 def test_every_command_has_help(path: tuple[str, ...], run_cli: Run) -> None:
-    cmd: click.Command = cli
+    cmd: click.Command | None = cli
     for name in path:
         assert isinstance(cmd, click.Group)
-        cmd = cmd.commands[name]
+        cmd = cmd.get_command(click.Context(cmd), name)
+    assert cmd is not None
     assert cmd.help and cmd.help.strip(), f"{' '.join(path)} has no help text"
     for flag in ("-h", "--help"):
         result = run_cli(*path, flag)
@@ -189,3 +193,13 @@ def test_no_color_env_and_unknown_command(run_cli: Run, home: Path) -> None:
     assert not ESC.search(result.stdout)
     unknown = run_cli("revue")
     assert unknown.returncode == 2 and "No such command 'revue'" in unknown.stderr
+
+
+def test_deck_report_strict(run_cli: Run, tmp_path: Path) -> None:
+    ok = run_cli("deck", "report", "--strict")
+    assert ok.returncode == 0, ok.stdout
+    assert "dva-c03:" in ok.stdout and "0 problem(s)" in ok.stdout
+    data = json.loads(run_cli("deck", "report", "--json", "--version", "dva-c03").stdout)
+    assert data["problems"] == 0 and data["coverage"][0]["version"] == "dva-c03"
+    thin = run_cli("deck", "report", "--strict", str(FIXTURES / "mini.yaml"))
+    assert thin.returncode == 1 and "under 10 cards" in thin.stdout

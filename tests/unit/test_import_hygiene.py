@@ -70,3 +70,15 @@ def test_fast_path_roots_match_platformdirs(tmp_path: Path) -> None:
                 platformdirs.user_state_dir("studyaws", appauthor=False),
             )
             assert _xdg_roots(os.environ) == expected, env
+
+
+def test_tui_first_frame_and_cli_do_not_load_sqlalchemy() -> None:
+    """Everything before the TUI's first frame, and the CLI group itself, stays off SQLAlchemy and Alembic."""
+    probe = (
+        "import sys\n"
+        "import studyaws.cli.main, studyaws.cli.review, studyaws.tui.app\n"
+        "import studyaws.tui.screens.dashboard, studyaws.tui.screens.review, studyaws.service.peek\n"
+        "print([m for m in ('sqlalchemy', 'alembic') if m in sys.modules])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

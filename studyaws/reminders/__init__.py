@@ -1,0 +1,1 @@
+"""Daily study reminders: schedule them (systemd, cron, launchd) and deliver them (desktop notifications)."""

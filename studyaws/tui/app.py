@@ -1,0 +1,130 @@
+"""The studyaws Textual app: one factory for the CLI and the tests; heavy loading after the first frame."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+
+from studyaws.service.context import AppContext
+from studyaws.tui.screens.dashboard import DashboardScreen
+
+if TYPE_CHECKING:
+    from studyaws.service.collection import Collection
+
+
+class CollectionReady(Message):
+    """The database is open and the decks are synced: studying can start."""
+
+
+class CollectionFailed(Message):
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error
+
+
+class StudyawsApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "studyaws"
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark", "help", "Help", key_display="?", id="help"),
+    ]
+
+    def __init__(self, ctx: AppContext, start: str = "dashboard") -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.start = start
+        self.collection: Collection | None = None
+        self.error: str | None = None
+
+    def on_mount(self) -> None:
+        if self.ctx.settings.theme in self.available_themes:
+            self.theme = self.ctx.settings.theme
+        self.push_screen(DashboardScreen())
+        if self.start == "review":
+            self.action_review()
+        # After the first frame: SQLAlchemy, Alembic, YAML and the deck sync cost ~0.5 s together, and the
+        # import holds the GIL, so give Textual's writer thread time to put the first frame on screen.
+        self.set_timer(0.1, self.load_collection)
+
+    @work(thread=True, exclusive=True, group="collection")
+    def load_collection(self) -> None:
+        from studyaws.errors import StudyawsError
+        from studyaws.service.collection import open_collection
+
+        try:
+            coll = open_collection(self.ctx)
+        except StudyawsError as exc:
+            self.post_message(CollectionFailed(str(exc)))
+            return
+        self.collection = coll
+        self.post_message(CollectionReady())
+
+    def on_collection_ready(self, _: CollectionReady) -> None:
+        for screen in self.screen_stack:
+            if hasattr(screen, "collection_ready"):
+                screen.collection_ready()
+
+    def on_collection_failed(self, message: CollectionFailed) -> None:
+        # The CLI prints this after the terminal is restored: one line per problem, exit code 1.
+        self.error = message.error
+        self.exit(return_code=1)
+
+    def watch_theme(self, theme: str) -> None:
+        if theme != self.ctx.settings.theme:
+            try:
+                self.ctx.save_settings(self.ctx.settings._replace(theme=theme))
+            except OSError:
+                self.notify("Could not save the theme to the config file.", severity="warning", markup=False)
+
+    # -- actions (every one has a key and a palette entry) ------------------------------------------------
+
+    def action_review(self) -> None:
+        from studyaws.tui.screens.review import ReviewScreen
+
+        self.push_screen(ReviewScreen())
+
+    def action_stats(self) -> None:
+        from studyaws.tui.screens.stats import StatsScreen
+
+        self.push_screen(StatsScreen())
+
+    def action_settings(self) -> None:
+        from studyaws.tui.screens.settings import SettingsScreen
+
+        self.push_screen(SettingsScreen())
+
+    def action_help(self) -> None:
+        from studyaws.tui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    def action_toggle_dark(self) -> None:
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Review due cards", "Study the cards due now (r)", self.action_review)
+        yield SystemCommand("Statistics", "Forecast, retention, answer buttons (s)", self.action_stats)
+        yield SystemCommand(
+            "Settings", "Limits, rollover hour, exam version and date, theme", self.action_settings
+        )
+        yield SystemCommand(
+            "Toggle light/dark", "Switch between light and dark themes", self.action_toggle_dark
+        )
+        yield SystemCommand("Help", "Keys for every screen (?)", self.action_help)
+
+    def on_unmount(self) -> None:
+        if self.collection is not None:
+            self.collection.close()
+
+
+def make_app(ctx: AppContext, start: str = "dashboard") -> StudyawsApp:
+    """The app factory shared by the CLI and the tests."""
+    return StudyawsApp(ctx, start)

@@ -1,0 +1,38 @@
+"""Help: the keys of every screen, as plain text."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+HELP = """\
+studyaws: keys
+
+Dashboard   r review · s stats · c settings · d light/dark · q quit
+Review      Space/Enter show the answer (then Space/Enter = Good)
+            1 Again · 2 Hard · 3 Good · 4 Easy (each shows its next interval)
+            u undo (30 steps, kept across restarts) · s suspend · b bury until tomorrow
+            f flag · e open the card's source · Esc back to the dashboard
+            Multiple choice: letters pick options, Enter checks, then grade 1-4
+Settings    Tab moves between fields · Ctrl+S saves · Esc back
+Anywhere    Ctrl+P command palette (every action) · ? this help · Ctrl+Q quit
+
+Every answer is saved the moment you give it.
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close", id="help-close")]
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    #help-body { width: 80; max-width: 100%; height: auto; max-height: 100%; border: round $primary;
+                 background: $surface; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body"):
+            yield Static(Content(HELP))

@@ -1,0 +1,97 @@
+"""Settings: daily limits, day rollover hour, exam version and date, theme; saved to config.toml."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
+
+from studyaws import config
+from studyaws.decks import blueprint
+from studyaws.errors import ConfigError
+
+if TYPE_CHECKING:
+    from studyaws.tui.app import StudyawsApp
+
+NUMBERS = ("new_per_day", "reviews_per_day", "rollover_hour")
+LABELS = {
+    "new_per_day": "New cards per day",
+    "reviews_per_day": "Reviews per day",
+    "rollover_hour": "Day starts at (hour)",
+    "exam_version": "Exam version",
+    "exam_date": "Exam date (YYYY-MM-DD)",
+    "theme": "Theme",
+}
+
+
+class SettingsScreen(Screen[None]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="settings-save"),
+        Binding("escape", "app.pop_screen", "Back", id="settings-back"),
+    ]
+
+    @property
+    def studyaws(self) -> StudyawsApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        s = self.studyaws.ctx.settings
+        yield Header(show_clock=False)
+        with VerticalScroll(id="settings-body"):
+            for name in NUMBERS:
+                with Horizontal(classes="setting-row"):
+                    yield Label(LABELS[name])
+                    yield Input(str(getattr(s, name)), id=f"set-{name}", type="integer")
+            versions = [(Content(code.upper()), code) for code in blueprint.available()]
+            with Horizontal(classes="setting-row"):
+                yield Label(LABELS["exam_version"])
+                yield Select(versions, value=s.exam_version or Select.NULL, id="set-exam_version",
+                             prompt="Automatic")  # fmt: skip
+            with Horizontal(classes="setting-row"):
+                yield Label(LABELS["exam_date"])
+                yield Input(s.exam_date, id="set-exam_date", placeholder="none")
+            themes = [(Content(t), t) for t in sorted(self.app.available_themes)]
+            with Horizontal(classes="setting-row"):
+                yield Label(LABELS["theme"])
+                yield Select(themes, value=self.app.theme, id="set-theme", allow_blank=False)
+            yield Static(id="settings-error")
+            yield Button(Content("Save (Ctrl+S)"), id="settings-save-button", variant="primary")
+        yield Footer()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "settings-save-button":
+            self.action_save()
+
+    def action_save(self) -> None:
+        ctx = self.studyaws.ctx
+        error = self.query_one("#settings-error", Static)
+        try:
+            values: dict[str, Any] = {}
+            for name in NUMBERS:
+                values[name] = config.parse_value(name, self.query_one(f"#set-{name}", Input).value.strip())
+            exam_date = self.query_one("#set-exam_date", Input).value.strip()
+            if exam_date:
+                try:
+                    date.fromisoformat(exam_date)
+                except ValueError:
+                    raise ConfigError(f"exam date '{exam_date}' is not a date like 2027-01-15") from None
+            values["exam_date"] = exam_date
+            version = self.query_one("#set-exam_version", Select).value
+            values["exam_version"] = version if isinstance(version, str) else ""
+            theme = self.query_one("#set-theme", Select).value
+            if isinstance(theme, str):
+                values["theme"] = theme
+        except ConfigError as exc:
+            error.update(Content(str(exc)))
+            return
+        ctx.save_settings(ctx.settings._replace(**values))
+        if isinstance(values.get("theme"), str):
+            self.app.theme = str(values["theme"])
+        error.update(Content(""))
+        self.notify(f"Saved to {ctx.paths.config_file}", markup=False)

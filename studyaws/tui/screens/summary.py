@@ -1,0 +1,37 @@
+"""The end of a review session: what was done, then back to the dashboard."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+
+class SummaryScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter,escape,space", "done", "Dashboard", id="summary-done"),
+    ]
+
+    def __init__(self, answered: int, again: int, minutes: float) -> None:
+        super().__init__()
+        self.answered = answered
+        self.again = again
+        self.minutes = minutes
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        rate = f"{self.again / self.answered:.0%}" if self.answered else "—"
+        text = (
+            "Session complete: nothing more is due right now.\n\n"
+            f"Cards answered  {self.answered}\n"
+            f"Time            {self.minutes:.1f} min\n"
+            f"Again rate      {rate}\n\n"
+            "Press Enter to return to the dashboard."
+        )
+        yield Static(Content(text), id="summary")
+        yield Footer()
+
+    def action_done(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,39 @@
+"""Pixel-stable snapshots of the main screens at 80×24 (Textual and Rich are pinned exactly in pyproject)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from studyaws.service.collection import open_collection
+from studyaws.service.context import AppContext
+from studyaws.tui.app import make_app
+
+MakeCtx = Callable[..., AppContext]
+
+
+def prepared(make_ctx: MakeCtx) -> AppContext:
+    ctx = make_ctx(fuzz=False)
+    open_collection(ctx).close()  # the database exists, so the first frame already has numbers
+    return ctx
+
+
+def test_dashboard_snapshot(make_ctx: MakeCtx, snap_compare: Any) -> None:
+    app = make_app(prepared(make_ctx))
+
+    async def settle(pilot: Any) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
+
+
+def test_review_snapshot(make_ctx: MakeCtx, snap_compare: Any) -> None:
+    app = make_app(prepared(make_ctx), start="review")
+
+    async def reveal(pilot: Any) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("space")
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=reveal)
