@@ -127,5 +127,9 @@ class PlainReview:
             self.say("Why: " + inert(card.explanation))
         if card.source:
             self.say("Source: " + inert(card.source))
+        if card.origin:
+            self.say("From: " + inert(card.origin))
+        for warning in card.warnings:
+            self.say("Warning: " + inert(warning))
         p = card.previews
         self.say(" · ".join(f"{int(r)} {NAMES[r]} ({p[r]})" for r in Rating))

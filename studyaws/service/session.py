@@ -39,6 +39,8 @@ class StudyCard:
     state: SchedState
     flag: int
     previews: dict[Rating, str]
+    origin: str = ""  # FILE:LINE of the note an imported card came from
+    warnings: tuple[str, ...] = ()  # e.g. an AWS limit in the note that has changed since
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +137,8 @@ class ReviewSession:
             state=card.state,
             flag=card.flags.flag,
             previews={r: _until(s, now, today) for r, s in states.items()},
+            origin=card.note.origin,
+            warnings=card.note.warnings,
         )
         return self.current
 

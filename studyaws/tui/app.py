@@ -95,6 +95,11 @@ class StudyawsApp(App[None]):
 
         self.push_screen(StatsScreen())
 
+    def action_drills(self) -> None:
+        from studyaws.tui.screens.drills import DrillsScreen
+
+        self.push_screen(DrillsScreen())
+
     def action_settings(self) -> None:
         from studyaws.tui.screens.settings import SettingsScreen
 
@@ -111,6 +116,7 @@ class StudyawsApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Review due cards", "Study the cards due now (r)", self.action_review)
+        yield SystemCommand("Calculator drills", "Exam arithmetic with fresh numbers (d)", self.action_drills)
         yield SystemCommand("Statistics", "Forecast, retention, answer buttons (s)", self.action_stats)
         yield SystemCommand(
             "Settings", "Limits, rollover hour, exam version and date, theme", self.action_settings

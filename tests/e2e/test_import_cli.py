@@ -161,3 +161,18 @@ def test_line_endings_and_long_lines(run_cli: Run, tmp_path: Path) -> None:
     data = json.loads(result.stdout)
     assert [c["front"] for c in data["preview"]] == ["short?"]
     assert any("answer too long" in s["reason"] for s in data["skipped"])
+
+
+def test_imported_card_shows_where_it_came_from_and_outdated_warning(
+    run_cli: Run, home: Path, tmp_path: Path
+) -> None:
+    notes = tmp_path / "old.md"
+    notes.write_text("# Lambda\n\nQ: How much memory can a Lambda function have?\nA: Up to 3008 MB\n")
+    assert run_cli("import", str(notes)).returncode == 0
+    assert run_cli("config", "set", "new_per_day", "9999").returncode == 0
+    decks = json.loads(run_cli("deck", "list", "--json").stdout)
+    ahead = sum(d["new"] for d in decks if not d["id"].startswith("notes"))  # imported cards come last
+    review = run_cli("review", "--plain", stdin="b\n" * ahead + "\nq\n").stdout
+    shown = review[review.index("How much memory can a Lambda function have?") :]
+    assert "From: " in shown and "old.md:3" in shown
+    assert "Warning: " in shown and "10,240" in shown

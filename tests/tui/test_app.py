@@ -29,9 +29,14 @@ def text_of(app: StudyawsApp, selector: str) -> str:
 
 
 async def ready(app: StudyawsApp, pilot: object) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
-    assert app.collection is not None
+    """Wait for the collection worker (started a moment after the first frame) to finish."""
+    for _ in range(200):
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.02)  # type: ignore[attr-defined]
+        if app.collection is not None:
+            await pilot.pause()  # type: ignore[attr-defined]
+            return
+    raise AssertionError("the collection never opened")
 
 
 async def test_dashboard_first_then_review_each_grade(make_ctx: MakeCtx) -> None:
@@ -147,3 +152,51 @@ async def test_card_text_is_never_markup(make_ctx: MakeCtx, deck_dir: Path) -> N
         assert "no" in text_of(app, "#card-back")
         await pilot.press("b")  # notification text with the card id is also literal
         assert app.is_running
+
+
+async def test_drills_screen_grades_and_records(make_ctx: MakeCtx) -> None:
+    from studyaws.tui.screens.drills import DrillsScreen
+
+    ctx = make_ctx()
+    app = make_app(ctx)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DrillsScreen) and screen.problem is not None
+        assert text_of(app, "#drill-text")
+        await pilot.press("x", "enter")  # not a number: asks again, records nothing
+        assert "number" in text_of(app, "#drill-result").lower()
+        screen.query_one("#drill-answer", Input).value = "1"
+        await pilot.press("enter")
+        result = text_of(app, "#drill-result")
+        assert result.startswith(("Right!", "Not quite.")) and "Steps:" in result
+        await pilot.press("enter")  # next problem
+        assert text_of(app, "#drill-result") == ""
+    conn = sqlite3.connect(ctx.paths.db)
+    assert conn.execute("SELECT COUNT(*) FROM drill_log").fetchone()[0] == 1
+
+
+async def test_settings_show_and_change_the_reminder(
+    make_ctx: MakeCtx, tmp_path: Path, monkeypatch: object
+) -> None:
+    """The reminder section reports `remind status`; installing with no scheduler available says so in one
+    line and writes nothing."""
+    config_home = tmp_path / "xdg-config"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config_home))  # type: ignore[attr-defined]
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path / "run"))  # type: ignore[attr-defined]
+    monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))  # no systemctl, no crontab  # type: ignore[attr-defined]
+    ctx = make_ctx()
+    app = make_app(ctx)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        status = text_of(app, "#reminder-status")
+        assert "no reminder installed" in status and "last run: never" in status
+        app.screen.query_one("#reminder-install", Button).press()
+        await pilot.pause()
+        status = text_of(app, "#reminder-status")
+        assert status.startswith("Could not install the reminder:"), status
+        assert app.is_running
+    assert not (config_home / "systemd").exists()

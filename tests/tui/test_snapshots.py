@@ -8,6 +8,7 @@ from typing import Any
 from studyaws.service.collection import open_collection
 from studyaws.service.context import AppContext
 from studyaws.tui.app import make_app
+from tests.tui.test_app import ready
 
 MakeCtx = Callable[..., AppContext]
 
@@ -22,8 +23,7 @@ def test_dashboard_snapshot(make_ctx: MakeCtx, snap_compare: Any) -> None:
     app = make_app(prepared(make_ctx))
 
     async def settle(pilot: Any) -> None:
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await ready(pilot.app, pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
 
@@ -32,8 +32,7 @@ def test_review_snapshot(make_ctx: MakeCtx, snap_compare: Any) -> None:
     app = make_app(prepared(make_ctx), start="review")
 
     async def reveal(pilot: Any) -> None:
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await ready(pilot.app, pilot)
         await pilot.press("space")
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=reveal)

@@ -1,8 +1,8 @@
-"""AWS limits that changed since most study notes were written: what notes say, what is true now, and where.
+"""AWS limits that changed since most study notes were written: what notes say, what is true now, where."""
 
-Seeded from ../shared/research/seeds-facts.md §3 (rows marked OUTDATED, checked against the AWS pages
-below). A row fires when a card's words match `old` and `about`, and do not already give the new value.
-"""
+# Seeded from the research notes on the seed files (seeds-facts.md §3, rows marked OUTDATED, checked against
+# the AWS pages below). A row fires when a card's words match `old` and `about` and do not already give the
+# new value (`unless`). `needles` is a cheap substring pre-check so most cards cost one regex pass.
 
 from __future__ import annotations
 

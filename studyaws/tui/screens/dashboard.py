@@ -25,7 +25,8 @@ class DashboardScreen(Screen[None]):
         Binding("r", "app.review", "Review", id="review"),
         Binding("s", "app.stats", "Stats", id="stats"),
         Binding("c", "app.settings", "Settings", id="settings"),
-        Binding("d", "app.toggle_dark", "Light/dark", id="toggle-dark"),
+        Binding("d", "app.drills", "Drills", id="drills"),
+        Binding("t", "app.toggle_dark", "Light/dark", id="toggle-dark"),
     ]
 
     @property

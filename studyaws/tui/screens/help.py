@@ -12,7 +12,8 @@ from textual.widgets import Static
 HELP = """\
 studyaws: keys
 
-Dashboard   r review · s stats · c settings · d light/dark · q quit
+Dashboard   r review · d drills · s stats · c settings · t light/dark · q quit
+Drills      type the answer, Enter checks (Enter again: next) · Ctrl+T multiple choice · Esc back
 Review      Space/Enter show the answer (then Space/Enter = Good)
             1 Again · 2 Hard · 3 Good · 4 Easy (each shows its next interval)
             u undo (30 steps, kept across restarts) · s suspend · b bury until tomorrow

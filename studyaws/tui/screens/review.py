@@ -150,6 +150,9 @@ class ReviewScreen(Screen[None]):
             extra.append(f"Why: {card.explanation}")
         if card.source:
             extra.append(f"Source: {card.source}  (e opens it)")
+        if card.origin:
+            extra.append(f"From: {card.origin}")
+        extra += [f"Warning: {w}" for w in card.warnings]
         if extra:
             self.query_one("#card-extra", Static).update(Content(inert("\n".join(extra))))
             self.query_one("#card-extra", Static).styles.display = "block"

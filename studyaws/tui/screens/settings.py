@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from studyaws import config
+from studyaws.core.text import inert
 from studyaws.decks import blueprint
 from studyaws.errors import ConfigError
 
@@ -62,11 +63,62 @@ class SettingsScreen(Screen[None]):
                 yield Select(themes, value=self.app.theme, id="set-theme", allow_blank=False)
             yield Static(id="settings-error")
             yield Button(Content("Save (Ctrl+S)"), id="settings-save-button", variant="primary")
+            yield Static(Content("Daily reminder"), classes="title")
+            yield Static(id="reminder-status")
+            with Horizontal(classes="setting-row"):
+                yield Label("Remind me at (HH:MM)")
+                yield Input("19:00", id="reminder-at")
+            with Horizontal(classes="setting-row"):
+                yield Label("Quiet hours (optional)")
+                yield Input("", id="reminder-quiet", placeholder="22:00-07:00")
+            with Horizontal(classes="setting-row"):
+                yield Button(Content("Install reminder"), id="reminder-install")
+                yield Button(Content("Remove reminder"), id="reminder-remove")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_reminder()
+
+    def show_reminder(self, result: list[str] | None = None) -> None:
+        """The reminder's state as `studyaws remind status` reports it, after the last action's output."""
+        import os
+
+        from studyaws.errors import StudyawsError
+        from studyaws.reminders import manage
+        from studyaws.reminders.runner import default_runner
+
+        ctx = self.studyaws.ctx
+        try:
+            lines = manage.status("auto", None, os.environ, default_runner, ctx.now(), str(ctx.paths.state))
+        except (StudyawsError, OSError) as exc:
+            lines = [str(exc)]
+        text = "\n".join([*(result or []), *([""] if result else []), *lines])
+        self.query_one("#reminder-status", Static).update(Content(inert(text)))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "settings-save-button":
             self.action_save()
+        elif event.button.id in ("reminder-install", "reminder-remove"):
+            self.change_reminder(install=event.button.id == "reminder-install")
+
+    def change_reminder(self, install: bool) -> None:
+        import os
+
+        from studyaws.errors import StudyawsError
+        from studyaws.reminders import manage
+        from studyaws.reminders.runner import default_runner
+
+        try:
+            if install:
+                at = self.query_one("#reminder-at", Input).value.strip()
+                quiet = self.query_one("#reminder-quiet", Input).value.strip() or None
+                now = self.studyaws.ctx.now()
+                result = manage.install(at, quiet, "auto", True, None, os.environ, default_runner, now)
+            else:
+                result = manage.remove("auto", None, os.environ, default_runner)
+        except (StudyawsError, OSError) as exc:
+            result = [f"Could not {'install' if install else 'remove'} the reminder: {exc}"]
+        self.show_reminder(result)
 
     def action_save(self) -> None:
         ctx = self.studyaws.ctx

@@ -10,7 +10,8 @@ SHADES = "·░▒▓█"
 
 def bar_chart(values: list[int], height: int = 4, label_every: int = 7) -> Content:
     """Columns of block characters, one per value, `height` rows tall, with a day axis below."""
-    top = max(values) if values and max(values) > 0 else 1
+    peak = max(values, default=0)
+    top = peak or 1
     rows = []
     for level in range(height, 0, -1):
         line = []
@@ -25,7 +26,8 @@ def bar_chart(values: list[int], height: int = 4, label_every: int = 7) -> Conte
         rows.append("".join(line))
     axis = "".join("|" if i % label_every == 0 else " " for i in range(len(values)))
     rows.append(axis)
-    return Content(f"max {top}\n" + "\n".join(rows))
+    label = f"max {peak} a day" if peak else "nothing yet"
+    return Content(f"{label}\n" + "\n".join(rows))
 
 
 def heatmap(history: list[int], weeks: int = 12) -> Content:
