@@ -46,12 +46,13 @@ class StudyawsApp(App[None]):
     def on_mount(self) -> None:
         if self.ctx.settings.theme in self.available_themes:
             self.theme = self.ctx.settings.theme
-        self.push_screen(DashboardScreen())
         if self.start == "review":
-            self.action_review()
+            self.action_review()  # the dashboard is built when the review is left, not before the first card
+        else:
+            self.push_screen(DashboardScreen())
         # After the first frame: SQLAlchemy, Alembic, YAML and the deck sync cost ~0.5 s together, and the
         # import holds the GIL, so give Textual's writer thread time to put the first frame on screen.
-        self.set_timer(0.1, self.load_collection)
+        self.set_timer(0.4, self.load_collection)
 
     @work(thread=True, exclusive=True, group="collection")
     def load_collection(self) -> None:
@@ -89,6 +90,13 @@ class StudyawsApp(App[None]):
         from studyaws.tui.screens.review import ReviewScreen
 
         self.push_screen(ReviewScreen())
+
+    def leave_to_dashboard(self) -> None:
+        """Back to the dashboard: pop to it, or build it if the app started straight in a review."""
+        if any(isinstance(s, DashboardScreen) for s in self.screen_stack[:-1]):
+            self.pop_screen()
+        else:
+            self.switch_screen(DashboardScreen())
 
     def action_stats(self) -> None:
         from studyaws.tui.screens.stats import StatsScreen

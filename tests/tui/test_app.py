@@ -200,3 +200,17 @@ async def test_settings_show_and_change_the_reminder(
         assert status.startswith("Could not install the reminder:"), status
         assert app.is_running
     assert not (config_home / "systemd").exists()
+
+
+async def test_a_broken_deck_ends_the_app_with_the_error(make_ctx: MakeCtx, deck_dir: Path) -> None:
+    (deck_dir / "broken.yaml").write_text("deck: [\n", encoding="utf-8")
+    ctx = make_ctx()
+    app = make_app(ctx)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(200):
+            if app.error or not app.is_running:
+                break
+            await pilot.pause(0.02)
+    assert app.error is not None and "broken.yaml:2:1: invalid YAML" in app.error
+    assert app.return_code == 1
+    assert not ctx.paths.db.exists()  # nothing was written

@@ -9,12 +9,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from studyaws.core.fmt import short_interval
 from studyaws.core.text import inert
 from studyaws.service import dashboard
 from studyaws.tui.widgets.charts import bar_chart, heatmap
+from studyaws.tui.widgets.titlebar import TitleBar
 
 if TYPE_CHECKING:
     from studyaws.tui.app import StudyawsApp
@@ -34,7 +35,7 @@ class DashboardScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False)
+        yield TitleBar()
         with Horizontal(id="dash-top"):
             yield Static(id="dash-counts", classes="panel")
             yield Static(id="dash-exam", classes="panel")

@@ -10,13 +10,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Footer, Static
 
 from studyaws.core.cards import render
 from studyaws.core.text import inert
 from studyaws.core.types import Rating
 from studyaws.service.session import AnswerOutcome, ReviewSession, StudyCard
 from studyaws.tui.widgets.options import OptionPicker
+from studyaws.tui.widgets.titlebar import TitleBar
 
 if TYPE_CHECKING:
     from studyaws.tui.app import StudyawsApp
@@ -53,7 +54,7 @@ class ReviewScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False)
+        yield TitleBar()
         yield Static(id="review-status")
         with VerticalScroll(id="review-body"):
             yield Static(id="card-meta", classes="muted")
@@ -253,4 +254,4 @@ class ReviewScreen(Screen[None]):
         self.notify(f"Source: {url}", markup=False, timeout=8)
 
     def action_leave(self) -> None:
-        self.app.pop_screen()
+        self.studyaws.leave_to_dashboard()

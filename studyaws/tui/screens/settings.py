@@ -10,12 +10,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from studyaws import config
 from studyaws.core.text import inert
 from studyaws.decks import blueprint
 from studyaws.errors import ConfigError
+from studyaws.tui.widgets.titlebar import TitleBar
 
 if TYPE_CHECKING:
     from studyaws.tui.app import StudyawsApp
@@ -43,7 +44,7 @@ class SettingsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         s = self.studyaws.ctx.settings
-        yield Header(show_clock=False)
+        yield TitleBar()
         with VerticalScroll(id="settings-body"):
             for name in NUMBERS:
                 with Horizontal(classes="setting-row"):

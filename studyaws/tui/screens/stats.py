@@ -10,11 +10,12 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from studyaws.core.text import inert
 from studyaws.service import dashboard
 from studyaws.tui.widgets.charts import bar_chart
+from studyaws.tui.widgets.titlebar import TitleBar
 
 if TYPE_CHECKING:
     from studyaws.tui.app import StudyawsApp
@@ -28,7 +29,7 @@ class StatsScreen(Screen[None]):
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="stats-back")]
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False)
+        yield TitleBar()
         with VerticalScroll(id="stats-body"):
             yield Static(classes="title", id="stats-title")
             yield Static(id="stats-forecast", classes="panel")

@@ -6,7 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
+
+from studyaws.tui.widgets.titlebar import TitleBar
 
 
 class SummaryScreen(Screen[None]):
@@ -21,7 +23,7 @@ class SummaryScreen(Screen[None]):
         self.minutes = minutes
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False)
+        yield TitleBar()
         rate = f"{self.again / self.answered:.0%}" if self.answered else "—"
         text = (
             "Session complete: nothing more is due right now.\n\n"
@@ -34,4 +36,8 @@ class SummaryScreen(Screen[None]):
         yield Footer()
 
     def action_done(self) -> None:
-        self.app.pop_screen()
+        from studyaws.tui.app import StudyawsApp
+
+        app = self.app
+        assert isinstance(app, StudyawsApp)
+        app.leave_to_dashboard()
