@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from fractions import Fraction
 
 from studyaws.core.rules.calculation import Number, RuleInputError, fmt_num
@@ -92,38 +93,32 @@ def parse_size(text: str | Number) -> Fraction:
     KB means 1,024 bytes, as DynamoDB counts; KiB is the same. MB and MiB are 1,048,576 bytes. A bare
     int or Fraction is taken as bytes. Zero, negative sizes, unknown units and non-numbers are rejected.
     """
-    if not isinstance(text, str):
-        size = _exact(text, "size")
-        if size <= 0:
-            raise RuleInputError(f"size {fmt_num(size)} bytes must be greater than zero")
-        return size
-    number, unit = _split(text, "size")
-    if not unit:
-        raise RuleInputError(f"size '{text.strip()}' has no unit; add B, KB, KiB or MB")
-    if unit not in SIZE_UNITS:
-        raise RuleInputError(f"size '{text.strip()}' has an unknown unit '{unit}'; use B, KB, KiB, MB or MiB")
-    size = number * SIZE_UNITS[unit]
-    if size <= 0:
-        raise RuleInputError(f"size '{text.strip()}' must be greater than zero")
-    return size
+    return _measure(text, "size", SIZE_UNITS, "bytes", "B, KB, KiB or MB", "B, KB, KiB, MB or MiB")
 
 
 def parse_duration(text: str | Number) -> Fraction:
     """Parse a duration such as '250ms', '2s', '1.5 min' into exact seconds (a bare number is seconds)."""
+    return _measure(text, "duration", DURATION_UNITS, "s", "ms, s or min", "ms, s, min or h")
+
+
+def _measure(
+    text: str | Number, what: str, units: Mapping[str, int | Fraction], bare_unit: str, add: str, known: str
+) -> Fraction:
+    """A positive quantity with a unit from `units`; a bare number is already in `bare_unit`."""
     if not isinstance(text, str):
-        seconds = _exact(text, "duration")
-        if seconds <= 0:
-            raise RuleInputError(f"duration {fmt_num(seconds)} s must be greater than zero")
-        return seconds
-    number, unit = _split(text, "duration")
+        value = _exact(text, what)
+        if value <= 0:
+            raise RuleInputError(f"{what} {fmt_num(value)} {bare_unit} must be greater than zero")
+        return value
+    number, unit = _split(text, what)
     if not unit:
-        raise RuleInputError(f"duration '{text.strip()}' has no unit; add ms, s or min")
-    if unit not in DURATION_UNITS:
-        raise RuleInputError(f"duration '{text.strip()}' has an unknown unit '{unit}'; use ms, s, min or h")
-    seconds = number * DURATION_UNITS[unit]
-    if seconds <= 0:
-        raise RuleInputError(f"duration '{text.strip()}' must be greater than zero")
-    return seconds
+        raise RuleInputError(f"{what} '{text.strip()}' has no unit; add {add}")
+    if unit not in units:
+        raise RuleInputError(f"{what} '{text.strip()}' has an unknown unit '{unit}'; use {known}")
+    value = number * units[unit]
+    if value <= 0:
+        raise RuleInputError(f"{what} '{text.strip()}' must be greater than zero")
+    return value
 
 
 def parse_rate(text: str | Number) -> Fraction:
