@@ -83,7 +83,9 @@ class DashboardScreen(Screen[None]):
         self.query_one("#dash-forecast", Static).update(bar_chart(data.forecast, height=4))
         self.query_one("#dash-heatmap", Static).update(heatmap(data.history))
         if not domains:
-            self.call_after_refresh(self.refresh_data, True)
+            # A moment later, not right after the refresh: reading the blueprint imports YAML, which would
+            # hold the GIL while Textual's writer thread is still putting the first frame on screen.
+            self.set_timer(0.15, lambda: self.refresh_data(True))
             return
         exam = [inert(data.version_name)]
         if data.exam_date is not None and data.days_to_exam is not None:
