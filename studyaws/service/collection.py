@@ -73,6 +73,6 @@ def open_collection(ctx: AppContext, sync: bool = True) -> Collection:
     engine = open_database(db_path)
     report = deck_sync.SyncReport()
     with translate_errors(db_path):
-        if need_sync and not deck_sync.is_current(engine, decks):
+        if need_sync:
             report = deck_sync.sync(engine, decks, to_ms(ctx.now()))
     return Collection(ctx, engine, Repository(engine), scheduler_for(ctx), report)

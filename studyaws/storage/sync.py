@@ -32,14 +32,6 @@ class SyncReport:
         return any((self.added, self.updated, self.retired, self.restored))
 
 
-def is_current(engine: Engine, decks: list[Deck]) -> bool:
-    """True when the database already holds exactly these deck files (by content hash)."""
-    with engine.connect() as conn:
-        rows = conn.execute(select(decks_t.c.id, decks_t.c.content_hash).where(decks_t.c.content_hash != ""))
-        stored = dict(rows.all())
-    return stored == {d.meta.id: d.content_hash for d in decks}
-
-
 def sync(engine: Engine, decks: list[Deck], now_ms: int) -> SyncReport:
     added = updated = retired = restored = 0
     with engine.connect().execution_options(sqlite_immediate=True) as conn, conn.begin():
