@@ -57,6 +57,9 @@ class CardRow(Base):
     flag: Mapped[int] = mapped_column(Integer, default=0)
     leech: Mapped[bool] = mapped_column(Boolean, default=False)
     modified_at: Mapped[int] = mapped_column(Integer, default=0)
+    # FSRS memory state (migration 0004); None until the FSRS scheduler has seen the card.
+    stability: Mapped[float | None] = mapped_column(Float, nullable=True)
+    difficulty: Mapped[float | None] = mapped_column(Float, nullable=True)
 
     # Covers the queue's filters, so due cards are counted and listed from the index alone (migration 0002).
     __table_args__ = (Index("ix_cards_queue", "phase", "due", "suspended", "retired", "buried_until"),)
@@ -143,6 +146,56 @@ class DrillLogRow(Base):
     fuzz: Mapped[float] = mapped_column(Float)
 
     __table_args__ = (Index("ix_drill_log_kind_id", "kind", "id"),)
+
+
+class ExamAttemptRow(Base):
+    """One mock exam or section practice. Saved after every answer so a killed app can resume it.
+
+    `question_ids`, `answers` ({id: "A,C"}) and `flags` are JSON; `remaining_ms` is the countdown left at the
+    last save (time while the app was not running does not count, as with a paused exam).
+    """
+
+    __tablename__ = "exam_attempts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    version: Mapped[str] = mapped_column(String)
+    mode: Mapped[str] = mapped_column(String)  # "mock" | "section"
+    domain: Mapped[str | None] = mapped_column(String, nullable=True)
+    question_ids: Mapped[str] = mapped_column(Text)
+    answers: Mapped[str] = mapped_column(Text)
+    flags: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer)
+    time_limit_ms: Mapped[int] = mapped_column(Integer)
+    remaining_ms: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String, index=True)  # "active" | "submitted"
+    timed_out: Mapped[bool] = mapped_column(Boolean, default=False)
+    started_at: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[int] = mapped_column(Integer)
+    submitted_at: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    correct: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    total: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    scaled: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class QuestionAnswerRow(Base):
+    """One answer to a bank question, from a quiz (attempt_id NULL) or a submitted exam attempt."""
+
+    __tablename__ = "question_answers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    question_id: Mapped[str] = mapped_column(String)
+    attempt_id: Mapped[int | None] = mapped_column(ForeignKey("exam_attempts.id"), nullable=True)
+    mode: Mapped[str] = mapped_column(String)  # "quiz" | "mock" | "section"
+    chosen: Mapped[str] = mapped_column(String)  # letters, "A,C"; "" when left unanswered
+    correct: Mapped[bool] = mapped_column(Boolean)
+    answered_at: Mapped[int] = mapped_column(Integer)
+    day: Mapped[int] = mapped_column(Integer)
+    duration_ms: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (
+        Index("ix_question_answers_question_id_id", "question_id", "id"),
+        Index("ix_question_answers_answered_at", "answered_at"),
+    )
 
 
 def table(model: type[Base]) -> Table:
