@@ -16,11 +16,11 @@ def interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty() and os.environ.get("TERM", "dumb") != "dumb"
 
 
-def run_tui(ctx: AppContext, start: str) -> None:
+def run_tui(ctx: AppContext, start: str, options: dict[str, object] | None = None) -> None:
     from studyaws.errors import StudyawsError
     from studyaws.tui.app import make_app
 
-    app = make_app(ctx, start)
+    app = make_app(ctx, start, options)
     app.run()
     if app.error:
         raise StudyawsError(app.error)

@@ -19,3 +19,11 @@ def short_interval(seconds: float) -> str:
     if days < 365:
         return f"{days / 30:.1f}mo".replace(".0mo", "mo")
     return f"{days / 365:.1f}y".replace(".0y", "y")
+
+
+def clock_time(ms: int) -> str:
+    """A countdown as `2:09:59` or `4:05` (rounded up, so `0:00` only when time is really out)."""
+    seconds = max(0, -(-ms // 1000))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

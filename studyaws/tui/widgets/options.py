@@ -25,16 +25,39 @@ class OptionPicker(Widget, can_focus=True):
     ]
 
     class Submitted(Message):
-        def __init__(self, correct: bool) -> None:
+        def __init__(self, correct: bool, chosen: frozenset[str]) -> None:
             super().__init__()
             self.correct = correct
+            self.chosen = chosen
 
-    def __init__(self, options: tuple[Option, ...], multi: bool, **kwargs: object) -> None:
+    class Changed(Message):
+        """The picks changed (exam mode saves every change)."""
+
+        def __init__(self, chosen: frozenset[str]) -> None:
+            super().__init__()
+            self.chosen = chosen
+
+    def __init__(
+        self,
+        options: tuple[Option, ...],
+        multi: bool,
+        need: int | None = None,
+        grading: bool = True,
+        picked: frozenset[str] = frozenset(),
+        **kwargs: object,
+    ) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.options = options
         self.multi = multi
-        self.picked: set[int] = set()
+        self.need = need  # how many to pick before Enter checks (the exam says "Choose two.")
+        self.grading = grading  # False in a mock exam: Enter never reveals the key
+        self.picked: set[int] = {letters(len(options)).index(c) for c in picked if c in letters(len(options))}
         self.revealed = False
+
+    @property
+    def chosen(self) -> frozenset[str]:
+        marks = letters(len(self.options))
+        return frozenset(marks[i] for i in self.picked)
 
     def render(self) -> Content:
         marks = letters(len(self.options))
@@ -50,7 +73,7 @@ class OptionPicker(Widget, can_focus=True):
                 verdict = "right" if opt.correct else "wrong"
                 line += f"\n      {verdict}: {inert(opt.why)}"
             lines.append(line)
-        hint = "Letters pick, Enter checks." if not self.revealed else ""
+        hint = "" if self.revealed or not self.grading else "Letters pick, Enter checks."
         return Content("\n".join(lines + ([hint] if hint else [])))
 
     def action_pick(self, key: str) -> None:
@@ -62,11 +85,20 @@ class OptionPicker(Widget, can_focus=True):
         else:
             self.picked = {index}
         self.refresh(layout=True)
+        self.post_message(self.Changed(self.chosen))
 
     def action_submit(self) -> None:
+        if not self.grading:  # mock exam: Enter means "next question"; the key is never shown
+            self.post_message(self.Submitted(False, self.chosen))
+            return
         if self.revealed or not self.picked:
+            return
+        if self.need is not None and len(self.picked) != self.need:
+            self.notify(
+                f"Choose {self.need} options, not {len(self.picked)}.", severity="warning", markup=False
+            )
             return
         self.revealed = True
         right = {i for i, o in enumerate(self.options) if o.correct}
         self.refresh(layout=True)
-        self.post_message(self.Submitted(self.picked == right))
+        self.post_message(self.Submitted(self.picked == right, self.chosen))
