@@ -11,7 +11,7 @@ from studyaws.core.questions import ChoiceError, format_choice, parse_choice
 from studyaws.service.exam import ExamSession
 
 HELP = (
-    "letters to answer (B or A,C) · n next · p previous · f flag · g N go to N · r review grid · s submit · "
+    "letters to answer (B or A,C) · n next · p previous · m flag · g N go to N · r review grid · s submit · "
     "q quit"
 )
 
@@ -81,7 +81,7 @@ class PlainExam:
             s.goto(a.position + 1)
         elif low in ("p", "prev", "previous"):
             s.goto(a.position - 1)
-        elif low == "f":
+        elif low in ("m", "flag"):  # not "f": that is an answer on a six-option question
             self.say("Flagged for review." if s.toggle_flag() else "Flag removed.")
         elif low.startswith("g ") and low[2:].strip().isdigit():
             number = int(low[2:].strip())

@@ -216,8 +216,9 @@ def _options(ck: _Checker, item: Value, where: str, kind: str) -> tuple[Option, 
     if kind == "single" and count != 4:
         ck.fail(raw.mark, f"{where}.options: a single-answer question has exactly 4 options, found {count}")
         return ()
-    if kind == "multiple" and not 5 <= count <= 8:
-        ck.fail(raw.mark, f"{where}.options: a multiple-response question has 5 to 8 options, found {count}")
+    # At most six: letters A-F are the answer keys, and g, m, n, p, r, s stay free for exam commands.
+    if kind == "multiple" and not 5 <= count <= 6:
+        ck.fail(raw.mark, f"{where}.options: a multiple-response question has 5 or 6 options, found {count}")
         return ()
     picked = _answer(ck, item, where, kind, letters(count))
     out = []

@@ -108,7 +108,7 @@ GOOD = """\
         ),
         ("answer: B", "answer: E", ":12:13: questions[0] (q-one).answer: must be letters among A, B, C, D"),
         ("answer: B", "answer: [A, B]", "has exactly one right option"),
-        ("type: single", "type: multiple", "a multiple-response question has 5 to 8 options, found 4"),
+        ("type: single", "type: multiple", "a multiple-response question has 5 or 6 options, found 4"),
         ("difficulty: easy", "difficulty: brutal", "'brutal' is not one of easy, medium, hard"),
         (
             "sources: [https://docs.aws.amazon.com/lambda/latest/dg/welcome.html]",

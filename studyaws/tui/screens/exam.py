@@ -82,7 +82,7 @@ class ExamStartScreen(Screen[None]):
         bp = blueprint.load(version)
         intro = (
             f"{bp.name}: {bp.questions} questions in {bp.minutes} minutes, pass mark {bp.passing_score}.\n"
-            "Move with n/p, flag with f, see the grid with g; time out submits for you."
+            "Move with n/p, flag with m, see the grid with g; time out submits for you."
         )
         self.query_one("#exam-intro", Static).update(Content(inert(intro)))
         if active is not None:
@@ -139,7 +139,8 @@ class ExamScreen(Screen[None]):
     BINDINGS = [
         Binding("n,right", "move(1)", "Next", id="exam-next"),
         Binding("p,left", "move(-1)", "Previous", id="exam-prev"),
-        Binding("f", "flag", "Flag", id="exam-flag"),
+        # Not f: letters a-f pick options (a multiple-response question has up to six).
+        Binding("m", "flag", "Flag for review", id="exam-flag"),
         Binding("g", "grid", "Review grid", id="exam-grid"),
         Binding("s", "submit", "Submit", id="exam-submit"),
         Binding("escape", "leave", "Pause", id="exam-leave"),
@@ -190,9 +191,7 @@ class ExamScreen(Screen[None]):
         q = s.question
         self.query_one("#exam-stem", Static).update(Content(f"{inert(q.stem.strip())}\n\n{q.instruction()}"))
         chosen = s.attempt.answers.get(s.attempt.current, frozenset())
-        picker = OptionPicker(
-            q.options, multi=q.kind == "multiple", grading=False, picked=chosen, id="exam-options"
-        )
+        picker = OptionPicker(q.options, multi=q.kind == "multiple", grading=False, picked=chosen)
         self.query_one("#exam-body").mount(picker, after="#exam-stem")
         picker.focus()
         self._status()

@@ -76,6 +76,12 @@ class OptionPicker(Widget, can_focus=True):
         hint = "" if self.revealed or not self.grading else "Letters pick, Enter checks."
         return Content("\n".join(lines + ([hint] if hint else [])))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A letter beyond the last option is not ours: let the screen have it (g opens the exam's grid).
+        if action == "pick" and parameters:
+            return "abcdefgh".index(str(parameters[0])) < len(self.options)
+        return True
+
     def action_pick(self, key: str) -> None:
         index = "abcdefgh".index(key)
         if self.revealed or index >= len(self.options):
