@@ -24,16 +24,10 @@ class Feedback:
 
 
 def exam_version(coll: Collection) -> str:
-    """The exam the learner sits: the setting, else the version a learner starting today sits."""
-    from datetime import date
+    """The exam the learner sits: the setting, else the version for the exam date, else the newest."""
+    from studyaws.service import dashboard
 
-    from studyaws.decks import blueprint
-
-    s = coll.ctx.settings
-    if s.exam_version:
-        return s.exam_version
-    # No exam date: the newest version, which someone starting weeks of study now will sit.
-    return blueprint.default_version(date.fromisoformat(s.exam_date) if s.exam_date else None)
+    return dashboard.exam_version(coll.ctx.settings)
 
 
 def pick(

@@ -155,3 +155,18 @@ async def test_time_out_submits_and_shows_results(make_ctx: MakeCtx) -> None:
         assert isinstance(app.screen, ExamResultScreen)
         assert "Time ran out" in text_of(app, "#result-score")
     assert isinstance(Static, type)
+
+
+async def test_dashboard_shows_readiness_and_what_to_study_next(make_ctx: MakeCtx) -> None:
+    ctx = make_ctx(exam_version="dva-c03")
+    app = make_app(ctx)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if "Readiness" in text_of(app, "#dash-ready"):
+                break
+        line = text_of(app, "#dash-ready")
+        assert "1: ? · 2: ? · 3: ? · 4: ?" in line
+        assert "pass likelihood not enough data yet" in line
+        assert "study next: tasks" in line

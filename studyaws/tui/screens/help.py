@@ -12,13 +12,17 @@ from textual.widgets import Static
 HELP = """\
 studyaws: keys
 
-Dashboard   r review · d drills · s stats · c settings · t light/dark · q quit
+Dashboard   r review · z quiz · e mock exam · d drills · s stats · c settings · t light/dark · q quit
 Drills      type the answer, Enter checks (Enter again: next) · Ctrl+T multiple choice · Esc back
 Review      Space/Enter show the answer (then Space/Enter = Good)
             1 Again · 2 Hard · 3 Good · 4 Easy (each shows its next interval)
             u undo (30 steps, kept across restarts) · s suspend · b bury until tomorrow
             f flag · e open the card's source · Esc back to the dashboard
             Multiple choice: letters pick options, Enter checks, then grade 1-4
+Quiz        letters pick, Enter checks (every option explained) · n next · o open the source · Esc back
+Mock exam   letters pick (saved at once) · Enter/n next · p previous · m flag for review · g review grid
+            (pick a number to go back, or submit) · Esc pauses (continue from e) · time out submits
+Exam result r go through every question · n/p move · w next wrong answer
 Settings    Tab moves between fields · Ctrl+S saves · Esc back
 Anywhere    Ctrl+P command palette (every action) · ? this help · Ctrl+Q quit
 
