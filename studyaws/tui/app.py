@@ -36,10 +36,13 @@ class StudyawsApp(App[None]):
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
     ]
 
-    def __init__(self, ctx: AppContext, start: str = "dashboard") -> None:
+    def __init__(
+        self, ctx: AppContext, start: str = "dashboard", options: dict[str, object] | None = None
+    ) -> None:
         super().__init__()
         self.ctx = ctx
         self.start = start
+        self.options = options or {}
         self.collection: Collection | None = None
         self.error: str | None = None
 
@@ -48,6 +51,9 @@ class StudyawsApp(App[None]):
             self.theme = self.ctx.settings.theme
         if self.start == "review":
             self.action_review()  # the dashboard is built when the review is left, not before the first card
+        elif self.start in ("quiz", "exam"):
+            self.push_screen(DashboardScreen())
+            self.call_later(self.action_quiz if self.start == "quiz" else self.action_exam, **self.options)
         else:
             self.push_screen(DashboardScreen())
         # After the first frame: SQLAlchemy, Alembic, YAML and the deck sync cost ~0.5 s together, and the
@@ -98,6 +104,16 @@ class StudyawsApp(App[None]):
         else:
             self.switch_screen(DashboardScreen())
 
+    def action_quiz(self, **options: object) -> None:
+        from studyaws.tui.screens.quiz import QuizScreen
+
+        self.push_screen(QuizScreen(**options))  # type: ignore[arg-type]
+
+    def action_exam(self, **options: object) -> None:
+        from studyaws.tui.screens.exam import ExamStartScreen
+
+        self.push_screen(ExamStartScreen(**options))  # type: ignore[arg-type]
+
     def action_stats(self) -> None:
         from studyaws.tui.screens.stats import StatsScreen
 
@@ -124,6 +140,8 @@ class StudyawsApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Review due cards", "Study the cards due now (r)", self.action_review)
+        yield SystemCommand("Quiz", "Scenario questions with every option explained (z)", self.action_quiz)
+        yield SystemCommand("Mock exam", "65 questions, 130 minutes, scored by domain (e)", self.action_exam)
         yield SystemCommand("Calculator drills", "Exam arithmetic with fresh numbers (d)", self.action_drills)
         yield SystemCommand("Statistics", "Forecast, retention, answer buttons (s)", self.action_stats)
         yield SystemCommand(
@@ -139,6 +157,8 @@ class StudyawsApp(App[None]):
             self.collection.close()
 
 
-def make_app(ctx: AppContext, start: str = "dashboard") -> StudyawsApp:
+def make_app(
+    ctx: AppContext, start: str = "dashboard", options: dict[str, object] | None = None
+) -> StudyawsApp:
     """The app factory shared by the CLI and the tests."""
-    return StudyawsApp(ctx, start)
+    return StudyawsApp(ctx, start, options)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -27,6 +28,8 @@ class DashboardScreen(Screen[None]):
         Binding("s", "app.stats", "Stats", id="stats"),
         Binding("c", "app.settings", "Settings", id="settings"),
         Binding("d", "app.drills", "Drills", id="drills"),
+        Binding("z", "app.quiz", "Quiz", id="quiz"),
+        Binding("e", "app.exam", "Mock exam", id="exam"),
         Binding("t", "app.toggle_dark", "Light/dark", id="toggle-dark"),
     ]
 
@@ -44,6 +47,7 @@ class DashboardScreen(Screen[None]):
             yield Static(id="dash-heatmap", classes="panel")
         # A plain Static, not a DataTable: the table widget costs ~40 ms of the first frame.
         yield Static(id="dash-domains")
+        yield Static(id="dash-ready", classes="muted")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -102,3 +106,20 @@ class DashboardScreen(Screen[None]):
             name = inert(f"{d.number}. {d.name}")[:36]
             rows.append(f" {name:<37}{d.weight:>6}%{f'{d.seen}/{d.cards}':>10}{d.mature:>8}{recall:>8}")
         self.query_one("#dash-domains", Static).update(Content("\n".join(rows)))
+        if self.studyaws.collection is not None:
+            self.load_readiness()
+
+    @work(thread=True, exclusive=True, group="readiness")
+    def load_readiness(self) -> None:
+        """Readiness reads the question bank (YAML) and every card: off the UI thread."""
+        from studyaws.errors import StudyawsError
+        from studyaws.service.readiness import readiness, summary_line
+
+        coll = self.studyaws.collection
+        if coll is None:
+            return
+        try:
+            text = summary_line(readiness(coll))
+        except StudyawsError as exc:
+            text = f"Readiness unavailable: {exc}"
+        self.app.call_from_thread(self.query_one("#dash-ready", Static).update, Content(inert(text)))
