@@ -136,6 +136,8 @@ def _history(coll: object, as_json: bool) -> None:
         what = f"section {r.domain}" if r.mode == "section" else "mock exam"
         if r.status == "active":
             score = "in progress (studyaws exam --resume)"
+        elif r.total is None:
+            score = "not scored (its questions are no longer in the bank)"
         else:
             score = f"{r.correct}/{r.total}, scaled ≈{r.scaled}{' (timed out)' if r.timed_out else ''}"
         click.echo(f"  #{r.id:<4} {when}  {r.version}  {what:<12} {score}")

@@ -65,11 +65,12 @@ class ExamSession:
         version = version or exam_version(coll)
         bp = blueprint.load(version)
         weights = {d.number: d.weight for d in bp.domains}
+        full = bp.questions
         if domain is not None:
             if domain not in weights:
                 raise StudyawsError(f"{version} has no domain '{domain}' (domains: {', '.join(weights)})")
+            full = round(bp.questions * weights[domain] / 100)  # the domain's share of a real exam
             weights = {domain: 100}
-        full = round(bp.questions * weights.get(domain, 100) / 100) if domain else bp.questions
         wanted = count if count is not None else full
         if wanted < 1:
             raise StudyawsError("--count must be at least 1")
@@ -88,12 +89,12 @@ class ExamSession:
             time_limit_ms=limit_ms,
             remaining_ms=limit_ms,
         )
+        if cls.resume(coll, mono) is not None:
+            raise StudyawsError(
+                "an exam is already in progress: continue it with `studyaws exam --resume`, "
+                "or submit it as it stands with `studyaws exam --abandon`"
+            )
         with translate_errors(ctx.paths.db):
-            if practice_repo.active(coll.engine) is not None:
-                raise StudyawsError(
-                    "an exam is already in progress: continue it with `studyaws exam --resume`, "
-                    "or submit it as it stands with `studyaws exam --abandon`"
-                )
             practice_repo.create(coll.engine, attempt, to_ms(ctx.now()))
         return cls(coll, attempt, mono)
 
@@ -101,7 +102,16 @@ class ExamSession:
     def resume(cls, coll: Collection, mono: Monotonic = time.monotonic) -> ExamSession | None:
         with translate_errors(coll.ctx.paths.db):
             attempt = practice_repo.active(coll.engine)
-        return None if attempt is None else cls(coll, attempt, mono)
+            if attempt is None:
+                return None
+            bank = by_id(load_questions(coll.ctx))
+            if not any(q in bank for q in attempt.question_ids):
+                # Its questions were all removed from the bank (e.g. a user bank deleted): nothing to resume,
+                # and it must not block a new exam. Closed unscored; its row stays in the history.
+                attempt.submit()
+                practice_repo.save(coll.engine, attempt, to_ms(coll.ctx.now()))
+                return None
+        return cls(coll, attempt, mono)
 
     # -- the clock -------------------------------------------------------------------------------------
 

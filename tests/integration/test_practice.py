@@ -110,6 +110,7 @@ def test_only_one_exam_runs_at_a_time(coll: Collection) -> None:
 def test_section_practice_draws_one_domain(coll: Collection) -> None:
     exam = ExamSession.start(coll, domain="2", mono=Mono())
     assert exam.attempt.mode == "section"
+    assert len(exam.attempt.question_ids) == 3  # all the fixture has; a real bank gives 17 (26 % of 65)
     assert {exam.bank[q].domain["dva-c03"] for q in exam.attempt.question_ids} == {"2"}
     with pytest.raises(StudyawsError, match="no domain '9'"):
         ExamSession.start(coll, domain="9", mono=Mono())
@@ -140,3 +141,15 @@ def test_a_wrong_quiz_answer_brings_cards_on_its_task_back_and_comes_first_next_
     # Missed questions come first next time.
     first = QuizSession(coll, count=3)
     assert practice_repo.last_wrong(coll.engine)[first.questions[0].uid]
+
+
+def test_an_attempt_whose_questions_left_the_bank_does_not_block_a_new_exam(
+    coll: Collection, deck_dir: Path
+) -> None:
+    ExamSession.start(coll, count=2, mono=Mono())
+    (deck_dir / "questions" / "mini_bank.yaml").unlink()
+    assert ExamSession.resume(coll) is None
+    rows = practice_repo.history(coll.engine)
+    assert rows[0].status == "submitted" and rows[0].total is None
+    with pytest.raises(StudyawsError, match="no questions for dva-c03"):
+        ExamSession.start(coll, count=2, mono=Mono())

@@ -62,13 +62,18 @@ class ExamStartScreen(Screen[None]):
 
     def collection_ready(self) -> None:
         from studyaws.decks import blueprint
+        from studyaws.errors import StudyawsError
         from studyaws.service.exam import ExamSession
         from studyaws.service.quiz import exam_version
         from studyaws.storage import practice_repo
 
         coll = self.studyaws.collection
         assert coll is not None
-        active = ExamSession.resume(coll)
+        try:
+            active = ExamSession.resume(coll)
+        except StudyawsError as exc:
+            self.query_one("#exam-intro", Static).update(Content(inert(str(exc))))
+            return
         if active is not None and self.resume:
             self.app.switch_screen(ExamScreen(active))
             return
@@ -101,7 +106,12 @@ class ExamStartScreen(Screen[None]):
         lines = ["Past attempts:"] if rows else ["No attempts yet."]
         for r in rows:
             what = f"section {r.domain}" if r.mode == "section" else "mock"
-            score = "in progress" if r.status == "active" else f"{r.correct}/{r.total}, scaled ≈{r.scaled}"
+            if r.status == "active":
+                score = "in progress"
+            elif r.total is None:
+                score = "not scored"
+            else:
+                score = f"{r.correct}/{r.total}, scaled ≈{r.scaled}"
             lines.append(f"  #{r.id} {r.version} {what}: {score}")
         self.query_one("#exam-history", Static).update(Content("\n".join(lines)))
 
