@@ -13,10 +13,9 @@ def question_lines(q: Question, version: str, header: str) -> Iterator[str]:
     tags = f"domain {q.domain.get(version, '?')} · task {q.task.get(version, '?')} · {q.difficulty}"
     yield ""
     yield f"{header} · {tags}"
-    yield inert(q.stem.strip())
+    yield inert(q.prompt())
     for letter, opt in zip(q.letters, q.options, strict=True):
         yield f"  {letter}. {inert(opt.text)}"
-    yield q.instruction()
 
 
 def verdict_lines(q: Question, chosen: frozenset[str], correct: bool) -> Iterator[str]:

@@ -42,6 +42,12 @@ class Question:
         """How many options the learner must pick."""
         return len(self.right)
 
+    def prompt(self) -> str:
+        """The stem as shown: a multiple-response stem already ends "(Choose two.)"; a single one gets
+        "(Choose one.)" the same way, so every prompt says how many to pick."""
+        stem = self.stem.strip()
+        return stem if self.kind == "multiple" else f"{stem} (Choose one.)"
+
     def instruction(self) -> str:
         if self.kind == "single":
             return "Choose one."

@@ -123,7 +123,7 @@ def test_a_wrong_quiz_answer_brings_cards_on_its_task_back_and_comes_first_next_
 
     # Graduate every card to review so there is something to bring forward.
     session = ReviewSession(coll)
-    while (card := session.next_card()) is not None:
+    while session.next_card() is not None:
         session.answer(Rating.EASY)
     clock.now += timedelta(hours=1)
     due_before = ReviewSession(coll).counts().review

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from studyaws.core import examdraw
 from studyaws.core.cards import Option
-from studyaws.core.mockexam import Attempt, Countdown, score, scaled_estimate
+from studyaws.core.mockexam import Attempt, Countdown, scaled_estimate, score
 from studyaws.core.questions import Question
 from studyaws.core.readiness import AnswerEvidence, CardEvidence, estimate
 

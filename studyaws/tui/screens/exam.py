@@ -147,7 +147,7 @@ class ExamStartScreen(Screen[None]):
 
 class ExamScreen(Screen[None]):
     BINDINGS = [
-        Binding("n,right", "move(1)", "Next", id="exam-next"),
+        Binding("enter,n,right", "move(1)", "Next", id="exam-next"),
         Binding("p,left", "move(-1)", "Previous", id="exam-prev"),
         # Not f: letters a-f pick options (a multiple-response question has up to six).
         Binding("m", "flag", "Flag for review", id="exam-flag"),
@@ -199,7 +199,7 @@ class ExamScreen(Screen[None]):
             picker.remove()
         s = self.session
         q = s.question
-        self.query_one("#exam-stem", Static).update(Content(f"{inert(q.stem.strip())}\n\n{q.instruction()}"))
+        self.query_one("#exam-stem", Static).update(Content(inert(q.prompt())))
         chosen = s.attempt.answers.get(s.attempt.current, frozenset())
         picker = OptionPicker(q.options, multi=q.kind == "multiple", grading=False, picked=chosen)
         self.query_one("#exam-body").mount(picker, after="#exam-stem")
@@ -213,9 +213,6 @@ class ExamScreen(Screen[None]):
                 self._results()
                 return
             self._status()
-
-    def on_option_picker_submitted(self, _: OptionPicker.Submitted) -> None:
-        self.action_move(1)
 
     def action_move(self, step: int) -> None:
         a = self.session.attempt
@@ -257,6 +254,10 @@ class ExamScreen(Screen[None]):
         from studyaws.tui.screens.exam_results import ExamResultScreen
 
         self.app.switch_screen(ExamResultScreen(self.session))
+
+    def on_unmount(self) -> None:
+        if not self.session.finished:
+            self.session.save()  # the countdown too, e.g. when the app is quit with q
 
     def action_leave(self) -> None:
         self.session.save()

@@ -101,7 +101,7 @@ class QuizScreen(Screen[None]):
         v = s.version
         header = question_header(s.index + 1, len(s.questions), v, q.domain[v], q.task[v], q.difficulty)
         self.query_one("#quiz-status", Static).update(Content(f"{header} · {s.right} right so far"))
-        self.query_one("#quiz-stem", Static).update(Content(f"{inert(q.stem.strip())}\n\n{q.instruction()}"))
+        self.query_one("#quiz-stem", Static).update(Content(inert(q.prompt())))
         picker = OptionPicker(q.options, multi=q.kind == "multiple", need=q.choose)
         self.query_one("#quiz-body").mount(picker, after="#quiz-stem")
         picker.focus()

@@ -80,7 +80,8 @@ class OptionPicker(Widget, can_focus=True):
         # A letter beyond the last option is not ours: let the screen have it (g opens the exam's grid).
         if action == "pick" and parameters:
             return "abcdefgh".index(str(parameters[0])) < len(self.options)
-        return True
+        # In a mock exam the screen owns Enter (next question): the key is never revealed there.
+        return not (action == "submit" and not self.grading)
 
     def action_pick(self, key: str) -> None:
         index = "abcdefgh".index(key)
@@ -94,9 +95,6 @@ class OptionPicker(Widget, can_focus=True):
         self.post_message(self.Changed(self.chosen))
 
     def action_submit(self) -> None:
-        if not self.grading:  # mock exam: Enter means "next question"; the key is never shown
-            self.post_message(self.Submitted(False, self.chosen))
-            return
         if self.revealed or not self.picked:
             return
         if self.need is not None and len(self.picked) != self.need:
