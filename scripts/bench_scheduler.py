@@ -55,13 +55,13 @@ def build(home: Path, n_cards: int, n_reviews: int) -> None:
         r = rng.random()
         base = (i, f"card-{i}", f"card-{i}", "bench", 0, "basic", content, i, 0)
         if r < 0.2:
-            cards.append((*base, "new", i, 0, 0, 0, 0, 0, 0, -1, 0, 0, 0))
+            cards.append((*base, "new", i, 0, 0, 0, 0, 0, 0, -1, 0, 0, 0, None, None))
             continue
         ivl = rng.randint(1, 365)
         due = today - rng.randint(0, 10) if r < 0.3 else today + rng.randint(1, 365)
-        cards.append((*base, "review", due, ivl, 2500, 5, 0, 0, 0, -1, 0, 0, 0))
+        cards.append((*base, "review", due, ivl, 2500, 5, 0, 0, 0, -1, 0, 0, 0, None, None))
         reviewed.append(i)
-    conn.executemany(f"INSERT INTO cards VALUES ({','.join('?' * 21)})", cards)
+    conn.executemany(f"INSERT INTO cards VALUES ({','.join('?' * 23)})", cards)  # 0004: stability, difficulty
     per_card = max(n_reviews // max(len(reviewed), 1), 1)
     start_ms = int((NOW - timedelta(days=400)).timestamp() * 1000)
     rows = []

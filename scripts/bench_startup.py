@@ -89,6 +89,11 @@ def env_for(home: Path | None) -> dict[str, str]:
     env = {"TERM": "xterm-256color", "TEXTUAL_ANIMATIONS": "none", "PATH": os.environ["PATH"], "TZ": "UTC"}
     if home is not None:
         env["STUDYAWS_HOME"] = str(home)
+        # A returning learner: the first-start exam-date question has been answered.
+        config = home / "config" / "config.toml"
+        if not config.exists():
+            config.parent.mkdir(parents=True, exist_ok=True)
+            config.write_text("exam_asked = true\n", encoding="utf-8")
     return env
 
 

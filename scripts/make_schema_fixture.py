@@ -52,13 +52,15 @@ def main() -> None:
         if session.next_card() is not None:
             session.suspend()
         record_drills(coll, now)
+        record_practice(coll, now)
         coll.close()
         conn = sqlite3.connect(ctx.paths.db)
         out = ROOT / "tests" / "fixtures" / "schema" / f"{HEAD}.sql"
         out.write_text("\n".join(conn.iterdump()) + "\n", encoding="utf-8")
         reviews = conn.execute("SELECT COUNT(*) FROM review_log").fetchone()[0]
         drills = conn.execute("SELECT COUNT(*) FROM drill_log").fetchone()[0]
-        print(f"wrote {out} ({reviews} reviews, {drills} drill answers)")
+        answers = conn.execute("SELECT COUNT(*) FROM question_answers").fetchone()[0]
+        print(f"wrote {out} ({reviews} reviews, {drills} drill answers, {answers} question answers)")
 
 
 def record_drills(coll: Collection, now: list[datetime]) -> None:
@@ -83,6 +85,35 @@ def record_drills(coll: Collection, now: list[datetime]) -> None:
             drills.answer(problem, typed, duration_ms=12_000)
             now[0] += timedelta(minutes=2)
         now[0] += timedelta(days=1)
+
+
+def record_practice(coll: Collection, now: list[datetime]) -> None:
+    """(From schema 0004.) Three quiz answers, one submitted mock exam and one left unfinished."""
+    from studyaws.service.exam import ExamSession
+    from studyaws.service.quiz import QuizSession
+
+    clock = [1000.0]
+    quiz = QuizSession(coll, count=3, version="dva-c03")
+    for i in range(3):
+        q = quiz.current
+        assert q is not None
+        quiz.answer(q.right if i != 1 else frozenset(sorted(set(q.letters) - q.right)[: q.choose]), 9000)
+    done = ExamSession.start(coll, "dva-c03", count=4, mono=lambda: clock[0])
+    for i in range(3):
+        done.goto(i)
+        done.answer(
+            done.question.right
+            if i
+            else frozenset(sorted(set(done.question.letters) - done.question.right)[: done.question.choose])
+        )
+    done.toggle_flag()
+    clock[0] += 120
+    done.submit()
+    now[0] += timedelta(hours=1)
+    left = ExamSession.start(coll, "dva-c03", count=3, mono=lambda: clock[0])
+    left.answer(left.question.right)
+    clock[0] += 30
+    left.save()
 
 
 if __name__ == "__main__":

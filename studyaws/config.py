@@ -22,9 +22,17 @@ class Settings(NamedTuple):
     bury_new_siblings: bool = False
     bury_review_siblings: bool = False
     fuzz: bool = True
+    scheduler: str = "sm2"  # or "fsrs"
+    desired_retention: float = 0.9  # FSRS only: the recall probability it schedules reviews for
     exam_version: str = ""
     exam_date: str = ""
     theme: str = "textual-dark"
+    # Exam-date mode (service.plan): the study time a day the plan fits into, the day the exam date was set
+    # (it fixes the week kept free of new cards before the exam), and whether the first start has asked
+    # for an exam date (so "no exam date" is remembered too).
+    minutes_per_day: int = 20
+    exam_plan_start: str = ""
+    exam_asked: bool = False
 
 
 _LIMITS: dict[str, tuple[int, int]] = {
@@ -32,8 +40,11 @@ _LIMITS: dict[str, tuple[int, int]] = {
     "reviews_per_day": (0, 99999),
     "rollover_hour": (0, 23),
     "leech_threshold": (0, 99),
+    "minutes_per_day": (5, 600),
 }
-_CHOICES = {"leech_action": ("suspend", "tag")}
+_DATES = ("exam_date", "exam_plan_start")
+_FLOAT_LIMITS: dict[str, tuple[float, float]] = {"desired_retention": (0.70, 0.99)}
+_CHOICES = {"leech_action": ("suspend", "tag"), "scheduler": ("sm2", "fsrs")}
 
 
 def _check(name: str, value: Any, where: str) -> Any:
@@ -47,11 +58,33 @@ def _check(name: str, value: Any, where: str) -> Any:
         low, high = _LIMITS[name]
         if not low <= value <= high:
             raise ConfigError(f"{where}: {name} must be between {low} and {high}, not {value}")
+    elif isinstance(default, float):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ConfigError(f"{where}: {name} must be a number")
+        flow, fhigh = _FLOAT_LIMITS[name]
+        if not flow <= value <= fhigh:
+            raise ConfigError(f"{where}: {name} must be between {flow} and {fhigh}, not {value}")
+        value = float(value)
     elif not isinstance(value, str):
         raise ConfigError(f"{where}: {name} must be text")
     if name in _CHOICES and value not in _CHOICES[name]:
         raise ConfigError(f"{where}: {name} must be one of {', '.join(_CHOICES[name])}")
+    if name in _DATES and value and not _is_date(value):
+        raise ConfigError(f"{where}: {name} must be a date like 2027-01-15, not '{value}'")
     return value
+
+
+def _is_date(text: str) -> bool:
+    import re
+    from datetime import date
+
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def load(path: str | Path) -> Settings:
@@ -94,6 +127,11 @@ def parse_value(name: str, text: str) -> Any:
             value = int(text)
         except ValueError:
             raise ConfigError(f"{name} must be a whole number, not '{text}'") from None
+    elif isinstance(default, float):
+        try:
+            value = float(text)
+        except ValueError:
+            raise ConfigError(f"{name} must be a number, not '{text}'") from None
     return _check(name, value, "setting")
 
 
@@ -115,15 +153,29 @@ def sync_fast_settings(config_file: Path, sidecar: Path, settings: Settings) -> 
     """Keep the `studyaws due` sidecar in step with the settings just loaded (see fastsettings)."""
     from studyaws import fastsettings
 
-    text = fastsettings.expected(
-        config_file, settings.new_per_day, settings.reviews_per_day, settings.rollover_hour
-    )
+    text = fastsettings.expected(config_file, *due_args(settings).values())
     try:
         current = sidecar.read_text(encoding="ascii") if sidecar.exists() else ""
         if current != text:
             write_atomic(sidecar, text)
     except OSError:
         pass  # only a speed-up: the fast path falls back to the full one without it
+
+
+def due_args(settings: Settings) -> dict[str, int]:
+    """The settings the due counts depend on, as keyword arguments of `dueview.due_report` (the fast path
+    reads the same values from its sidecar, in this order)."""
+    from studyaws.core.examplan import exam_and_goal
+
+    exam = exam_and_goal(settings.exam_date, settings.exam_plan_start)
+    return {
+        "new_per_day": settings.new_per_day,
+        "reviews_per_day": settings.reviews_per_day,
+        "rollover_hour": settings.rollover_hour,
+        "exam_day": exam[0] if exam else -1,
+        "goal": exam[1] if exam else -1,
+        "minutes_per_day": settings.minutes_per_day,
+    }
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -53,7 +53,8 @@ def make_ctx(home: Path, deck_dir: Path, clock: ManualClock) -> Callable[..., Ap
     def make(**settings: object) -> AppContext:
         return AppContext(
             paths=resolve({"STUDYAWS_HOME": str(home)}),
-            settings=Settings()._replace(**settings),
+            # exam_asked: the first-start exam-date question is tested on its own (tests/tui/test_examdate.py)
+            settings=Settings()._replace(**{"exam_asked": True, **settings}),
             clock=clock,
             rng=random.Random(7),
             deck_dirs=[deck_dir],

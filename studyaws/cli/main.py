@@ -49,6 +49,12 @@ LAZY_COMMANDS = {
     "drill": "studyaws.cli.drill:drill",
     "remind": "studyaws.cli.remind:remind",
     "import": "studyaws.cli.importer:import_notes",
+    "questions": "studyaws.cli.questions:questions",
+    "quiz": "studyaws.cli.quiz:quiz",
+    "readiness": "studyaws.cli.quiz:readiness",
+    "exam": "studyaws.cli.exam:exam",
+    "stats": "studyaws.cli.stats:stats",
+    "plan": "studyaws.cli.plan:plan",
 }
 
 
@@ -102,13 +108,7 @@ def due(ctx: AppContext, as_json: bool) -> None:
     try:
         now = ctx.now()
         s = ctx.settings
-        report = coll.repo.raw_counts(
-            due_report,
-            now=now,
-            new_per_day=s.new_per_day,
-            reviews_per_day=s.reviews_per_day,
-            rollover_hour=s.rollover_hour,
-        )
+        report = coll.repo.raw_counts(due_report, now=now, **config.due_args(s))
     finally:
         coll.close()
     assert isinstance(report, DueReport)
@@ -136,8 +136,20 @@ def config_show(ctx: AppContext) -> None:
 def config_set(ctx: AppContext, name: str, value: str) -> None:
     """Set NAME to VALUE, e.g. `studyaws config set new_per_day 30`."""
     parsed = config.parse_value(name, value)
-    ctx.save_settings(ctx.settings._replace(**{name: parsed}))
+    new = ctx.settings._replace(**{name: parsed})
+    if name == "scheduler":
+        from studyaws.service.memory import switch_scheduler  # rebuilds or drops FSRS memory states
+
+        if parsed == "fsrs" and ctx.settings.scheduler != "fsrs":
+            # About 50 µs per logged answer: seconds for years of reviews, so say what is happening.
+            click.echo("Replaying the review log to build each card's FSRS memory state…", err=True)
+        message = switch_scheduler(ctx, new)
+    else:
+        message = ""
+        ctx.save_settings(new)
     click.echo(f"{name} = {parsed!r}  (saved to {ctx.paths.config_file})")
+    if message:
+        click.echo(message)
 
 
 def run_cli(args: list[str]) -> None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from studyaws import config
 from studyaws.cli.main import CONTEXT, pass_ctx
 from studyaws.clock import clock_from_env
 
@@ -106,13 +107,7 @@ def run(ctx: AppContext, dry_run: bool, quiet_hours: str | None) -> None:
 
         coll = open_collection(ctx)
         try:
-            report = coll.repo.raw_counts(
-                due_report,
-                now=now,
-                new_per_day=s.new_per_day,
-                reviews_per_day=s.reviews_per_day,
-                rollover_hour=s.rollover_hour,
-            )
+            report = coll.repo.raw_counts(due_report, now=now, **config.due_args(s))
         finally:
             coll.close()
         assert isinstance(report, DueReport)

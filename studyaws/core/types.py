@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import IntEnum, StrEnum
+from typing import Protocol
 
 
 class Rating(IntEnum):
@@ -33,6 +34,9 @@ class SchedState:
     `core.days`). `interval` is the scheduled interval in days; for a relearning card it is the interval the
     card returns to once relearning ends. `ease` is in permille (2500 = 2.50) so that ease arithmetic is exact
     and a replay of the log reproduces it bit for bit.
+
+    `stability` (days) and `difficulty` (1–10) are the FSRS memory state, None until FSRS has seen the card;
+    the SM-2 scheduler carries them through unchanged.
     """
 
     phase: Phase = Phase.NEW
@@ -43,6 +47,8 @@ class SchedState:
     ease: int = 0
     reps: int = 0
     lapses: int = 0
+    stability: float | None = None
+    difficulty: float | None = None
 
 
 NEW_CARD = SchedState()
@@ -73,3 +79,15 @@ class Answered:
     @property
     def leech(self) -> bool:
         return self.record.leech
+
+
+class Scheduler(Protocol):
+    """What the review session needs from a scheduler (core.sm2.Sm2, core.fsrs_sched.Fsrs)."""
+
+    def answer(
+        self, state: SchedState, rating: Rating, now: datetime, today: int, draw: float
+    ) -> Answered: ...
+
+    def preview(
+        self, state: SchedState, now: datetime, today: int, draw: float
+    ) -> dict[Rating, SchedState]: ...

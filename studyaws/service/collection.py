@@ -10,7 +10,9 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from studyaws.core.sm2 import Sm2, Sm2Params
+from studyaws.core.types import Scheduler
 from studyaws.decks.loader import deck_files, load_decks
+from studyaws.service import memory, plan
 from studyaws.service.context import AppContext
 from studyaws.storage import sync as deck_sync
 from studyaws.storage.convert import to_ms
@@ -25,7 +27,7 @@ class Collection:
     ctx: AppContext
     engine: Engine
     repo: Repository
-    scheduler: Sm2
+    scheduler: Scheduler
     sync_report: deck_sync.SyncReport
 
     def close(self) -> None:
@@ -37,8 +39,12 @@ def deck_paths(ctx: AppContext) -> list[Path]:
     return [path for folder in ctx.deck_dirs for path in deck_files(folder)]
 
 
-def scheduler_for(ctx: AppContext) -> Sm2:
+def scheduler_for(ctx: AppContext) -> Scheduler:
     s = ctx.settings
+    if s.scheduler == "fsrs":
+        from studyaws.service.memory import fsrs_for
+
+        return fsrs_for(s)
     return Sm2(Sm2Params(leech_threshold=s.leech_threshold, fuzz=s.fuzz))
 
 
@@ -75,4 +81,7 @@ def open_collection(ctx: AppContext, sync: bool = True) -> Collection:
     with translate_errors(db_path):
         if need_sync:
             report = deck_sync.sync(engine, decks, to_ms(ctx.now()))
-    return Collection(ctx, engine, Repository(engine), scheduler_for(ctx), report)
+        memory.reconcile(engine, ctx.settings)
+    coll = Collection(ctx, engine, Repository(engine), scheduler_for(ctx), report)
+    plan.apply(coll)  # with an exam date ahead, no interval passes it
+    return coll

@@ -6,6 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from studyaws import config
 from studyaws.config import Settings
 from studyaws.core.days import day_number, day_start
 from studyaws.dueview import DueReport, due_report
@@ -89,7 +90,7 @@ def _load(conn: sqlite3.Connection, settings: Settings, now: datetime, with_doma
     exam_day = date.fromisoformat(settings.exam_date) if settings.exam_date else None
     local_today = day_start(today, settings.rollover_hour, now).date()
     return DashboardData(
-        due=due_report(conn, now, settings.new_per_day, settings.reviews_per_day, settings.rollover_hour),
+        due=due_report(conn, now, **config.due_args(settings)),
         version=version,
         version_name=version_name,
         exam_date=exam_day,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from studyaws.core.cards import Note
+from studyaws.core.examplan import exam_and_goal
 from studyaws.service.context import AppContext
 from studyaws.storage.convert import note_from_json
 from studyaws.storage.convert_light import to_ms
@@ -18,6 +19,9 @@ def peek_first_card(ctx: AppContext) -> tuple[Note, int, str] | None:
     """(note, ordinal, card uid) of the card a session would show first, or None if unknown yet."""
     if not ctx.paths.db.is_file():
         return None
+    exam = exam_and_goal(ctx.settings.exam_date, ctx.settings.exam_plan_start)
+    if exam is not None and ctx.today() <= exam[0]:
+        return None  # exam-date mode orders the queue by domain weight and recall: let the session say
     try:
         conn = sqlite3.connect(f"file:{ctx.paths.db}?mode=ro", uri=True, timeout=5)
     except sqlite3.Error:

@@ -72,11 +72,9 @@ def readiness(coll: Collection) -> ReadinessView:
 
 
 def summary_line(view: ReadinessView) -> str:
-    """One line for the dashboard: per-domain estimates, the pass likelihood and what to study next."""
+    """One dashboard line (fits 80 columns): per-domain estimates, pass likelihood, tasks to study next."""
     r = view.readiness
-    parts = [f"{e.key}: {'?' if e.value is None else f'{e.value:.0%}'}" for e in r.domains]
-    chance = "not enough data yet" if r.pass_chance is None else f"{r.pass_chance:.0%}"
-    nxt = ", ".join(e.key for e in r.study_next)
-    return (
-        f"Readiness {' · '.join(parts)} · pass likelihood {chance} · study next: tasks {nxt} (z quiz, e exam)"
-    )
+    parts = " ".join(f"D{e.key} {'?' if e.value is None else f'{e.value:.0%}'}" for e in r.domains)
+    chance = "not enough data" if r.pass_chance is None else f"{r.pass_chance:.0%}"
+    nxt = " ".join(e.key for e in r.study_next)
+    return f"Readiness {parts} · pass {chance} · next {nxt}"

@@ -7,11 +7,13 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from studyaws import config
 from studyaws.core.cards import render
 from studyaws.core.days import day_number
 from studyaws.core.fmt import short_interval
 from studyaws.core.queue import Counts, interleave
 from studyaws.core.types import Answered, Phase, Rating, SchedState
+from studyaws.service import plan
 from studyaws.storage import duecounts
 from studyaws.storage.convert_light import to_ms
 from studyaws.storage.errors import translate_errors
@@ -72,7 +74,8 @@ class ReviewSession:
             snap = self.snapshot()
             today = self.ctx.today()
             repo = self.coll.repo
-            reviews, news = repo.queue_candidates(today, snap.counts.review, snap.counts.new)
+            exam_order = plan.queue_candidates(self.coll, today, snap.counts.review, snap.counts.new)
+            reviews, news = exam_order or repo.queue_candidates(today, snap.counts.review, snap.counts.new)
             s = self.ctx.settings
             if s.bury_new_siblings or s.bury_review_siblings:
                 # A card whose sibling (same deck entry, e.g. another cloze) was studied today waits a day.
@@ -87,13 +90,14 @@ class ReviewSession:
 
     def snapshot(self) -> duecounts.DueSnapshot:
         now = self.ctx.now()
+        limits = config.due_args(self.ctx.settings)  # with an exam date ahead, the plan's limits apply
+        del limits["rollover_hour"]
         result = self.coll.repo.raw_counts(
             duecounts.snapshot,
             now_ms=to_ms(now),
             today=day_number(now, self.ctx.settings.rollover_hour),
             day_end_ms=to_ms(self.ctx.day_end()),
-            new_per_day=self.ctx.settings.new_per_day,
-            reviews_per_day=self.ctx.settings.reviews_per_day,
+            **limits,
         )
         assert isinstance(result, duecounts.DueSnapshot)
         return result

@@ -34,6 +34,8 @@ def state_from_row(row: Any) -> SchedState:
         ease=row.ease,
         reps=row.reps,
         lapses=row.lapses,
+        stability=row.stability,
+        difficulty=row.difficulty,
     )
 
 
@@ -54,13 +56,17 @@ def state_to_values(state: SchedState, position: int) -> dict[str, Any]:
         "reps": state.reps,
         "lapses": state.lapses,
         "remaining_steps": state.remaining_steps,
+        "stability": state.stability,
+        "difficulty": state.difficulty,
     }
 
 
 SNAPSHOT_FIELDS = (
     "phase", "due", "interval", "ease", "reps", "lapses", "remaining_steps",
-    "suspended", "buried_until", "flag", "leech",
+    "suspended", "buried_until", "flag", "leech", "stability", "difficulty",
 )  # fmt: skip
+# Undo entries written before the FSRS columns existed lack them; restoring those means restoring NULL.
+SNAPSHOT_DEFAULTS: dict[str, Any] = {"stability": None, "difficulty": None}
 
 
 def snapshot(row: Any) -> str:

@@ -16,7 +16,15 @@ class DueSnapshot:
     the next moment something becomes due (when nothing is due now). A plain class: this module is on the
     `studyaws due` fast path, which must not import typing or dataclasses."""
 
-    __slots__ = ("counts", "learning_later_today", "new_done", "next_due_ms", "reviews_done")
+    __slots__ = (
+        "counts",
+        "learning_later_today",
+        "new_done",
+        "new_limit",
+        "next_due_ms",
+        "review_limit",
+        "reviews_done",
+    )
 
     def __init__(
         self,
@@ -25,12 +33,16 @@ class DueSnapshot:
         new_done: int,
         reviews_done: int,
         next_due_ms: int | None,
+        new_limit: int = 0,
+        review_limit: int = 0,
     ) -> None:
         self.counts = counts
         self.learning_later_today = learning_later_today
         self.new_done = new_done
         self.reviews_done = reviews_done
         self.next_due_ms = next_due_ms
+        self.new_limit = new_limit  # the day's limits applied: the settings', or the exam plan's
+        self.review_limit = review_limit
 
 
 def snapshot(
@@ -42,7 +54,16 @@ def snapshot(
     new_per_day: int,
     reviews_per_day: int,
     learn_ahead_ms: int = 0,
+    exam_day: int = -1,
+    goal: int = -1,
+    minutes_per_day: int = 0,
 ) -> DueSnapshot:
+    if exam_day >= today:
+        # Exam-date mode: the plan's limits for today replace the settings' (see core.examplan).
+        from studyaws.storage import examsql
+
+        plan = examsql.limits(conn, today, exam_day, goal, minutes_per_day, reviews_per_day)
+        new_per_day, reviews_per_day = plan.new, plan.reviews
     args = {"today": today, "now": now_ms + learn_ahead_ms, "end": day_end_ms}
     done = dict(
         conn.execute(
@@ -83,7 +104,7 @@ def snapshot(
             f"SELECT MIN(due) FROM cards WHERE phase IN ('learning', 'relearning') AND {ACTIVE}", args
         ).fetchone()
         next_due = row[0] if row and row[0] is not None else None
-    return DueSnapshot(counts, later, new_done, reviews_done, next_due)
+    return DueSnapshot(counts, later, new_done, reviews_done, next_due, new_per_day, reviews_per_day)
 
 
 def next_review_day(conn: sqlite3.Connection, today: int) -> int | None:

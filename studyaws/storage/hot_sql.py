@@ -11,7 +11,7 @@ from studyaws.storage.convert import SNAPSHOT_FIELDS
 
 CARD_COLUMNS = (
     "id, uid, note_uid, deck_id, ordinal, kind, content, position, retired, phase, due, interval, ease, "
-    "reps, lapses, remaining_steps, suspended, buried_until, flag, leech, modified_at"
+    "reps, lapses, remaining_steps, suspended, buried_until, flag, leech, modified_at, stability, difficulty"
 )
 ACTIVE = "retired = 0 AND suspended = 0 AND buried_until < :today"
 
@@ -31,7 +31,7 @@ NOTES_OF = "SELECT id, note_uid FROM cards WHERE id IN ({ids})"
 UPDATE_STATE = (
     "UPDATE cards SET phase = :phase, due = :due, interval = :interval, ease = :ease, reps = :reps, "
     "lapses = :lapses, remaining_steps = :remaining_steps, leech = :leech, suspended = :suspended, "
-    "modified_at = :modified_at WHERE id = :id"
+    "modified_at = :modified_at, stability = :stability, difficulty = :difficulty WHERE id = :id"
 )
 INSERT_REVIEW = (
     "INSERT INTO review_log (card_id, reviewed_at, day, rating, phase_before, interval_before, "

@@ -18,6 +18,7 @@ from studyaws.core.types import Answered, ReviewRecord, SchedState
 from studyaws.errors import StudyawsError
 from studyaws.storage import hot_sql as hot
 from studyaws.storage.convert import (
+    SNAPSHOT_DEFAULTS,
     SNAPSHOT_FIELDS,
     CardFlags,
     note_from_json,
@@ -220,7 +221,8 @@ class Repository:
             last = conn.exec_driver_sql(hot.NEWEST_UNDO).one_or_none()
             if last is None:
                 return None
-            conn.exec_driver_sql(hot.RESTORE, {**json.loads(last.prev), "id": last.card_id})
+            prev = {**SNAPSHOT_DEFAULTS, **json.loads(last.prev)}
+            conn.exec_driver_sql(hot.RESTORE, {**prev, "id": last.card_id})
             if last.review_id is not None:
                 conn.execute(delete(log_t).where(log_t.c.id == last.review_id))
             conn.execute(delete(undo_t).where(undo_t.c.id == last.id))

@@ -45,6 +45,7 @@ class StudyawsApp(App[None]):
         self.options = options or {}
         self.collection: Collection | None = None
         self.error: str | None = None
+        self.exam_done_asked = False  # the dashboard asks once per run whether a passed exam is done
 
     def on_mount(self) -> None:
         if self.ctx.settings.theme in self.available_themes:
@@ -77,6 +78,16 @@ class StudyawsApp(App[None]):
         for screen in self.screen_stack:
             if hasattr(screen, "collection_ready"):
                 screen.collection_ready()
+        self.ask_exam_date()
+
+    def ask_exam_date(self) -> None:
+        """At first start, on the dashboard: when is the exam? Asked once ('no exam date' is remembered)."""
+        s = self.ctx.settings
+        first = self.start == "dashboard" and not (s.exam_asked or s.exam_date)
+        if first and isinstance(self.screen, DashboardScreen):
+            from studyaws.tui.screens.examdate import ExamDateScreen
+
+            self.push_screen(ExamDateScreen())
 
     def on_collection_failed(self, message: CollectionFailed) -> None:
         # The CLI prints this after the terminal is restored: one line per problem, exit code 1.

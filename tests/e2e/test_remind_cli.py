@@ -43,10 +43,11 @@ def one_error_line(result: subprocess.CompletedProcess[str], code: int, start: s
 def test_run_notifies_when_cards_are_due(run_cli: Run, env: dict[str, str], calls: Path) -> None:
     run_cli("config", "set", "exam_date", "2026-12-12", env=env)
     run_cli("config", "set", "exam_version", "dva-c03", env=env)
-    assert run_cli("due", env=env).returncode == 0  # creates the database: 20 new cards available
+    assert run_cli("due", env=env).returncode == 0  # creates the database
     result = run_cli("remind", "run", env=env)
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
-    text = "20 cards due, 18 days to your DVA-C03 exam"
+    # With an exam date the plan sets the new cards: as many as fit in 80 % of 20 min/day (service.plan).
+    text = "31 cards due, 18 days to your DVA-C03 exam"
     assert recorded(calls) == [[["--app-name=studyaws", "--", "studyaws", text], None]]
     status = run_cli("remind", "status", "--backend", "systemd", env=env)
     assert (
@@ -143,7 +144,7 @@ def test_full_path_answers_without_a_database_or_with_a_stale_sidecar(
         "--app-name=studyaws",
         "--",
         "studyaws",
-        "20 cards due, 1 day to your exam",
+        "31 cards due, 1 day to your exam",  # the exam plan's new cards
     ]
 
 
@@ -159,7 +160,7 @@ def test_run_takes_the_fast_path(run_cli: Run, env: dict[str, str], calls: Path)
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
     assert "HEAVY []" in done.stderr
-    assert done.stdout == "would notify: 20 cards due, 18 days to your exam — studyaws\n"
+    assert done.stdout == "would notify: 31 cards due, 18 days to your exam — studyaws\n"  # the plan's
     assert len(recorded(calls)) == 1
 
 

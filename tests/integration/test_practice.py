@@ -153,3 +153,29 @@ def test_an_attempt_whose_questions_left_the_bank_does_not_block_a_new_exam(
     assert rows[0].status == "submitted" and rows[0].total is None
     with pytest.raises(StudyawsError, match="no questions for dva-c03"):
         ExamSession.start(coll, count=2, mono=Mono())
+
+
+def test_0004_fixture_keeps_practice_history_and_its_unfinished_exam(
+    make_ctx: MakeCtx, deck_dir: Path
+) -> None:
+    """A database from schema 0004 opens with its answers, scores and the unfinished exam intact (this test
+    keeps that true through every later migration)."""
+    from tests.integration.test_drills_storage import load_fixture
+
+    (deck_dir / "questions").mkdir()
+    shutil.copy(FIXTURES / "questions" / "mini_bank.yaml", deck_dir / "questions")
+    ctx = make_ctx(exam_version="dva-c03")
+    load_fixture(ctx, "0004")
+    coll = open_collection(ctx)
+    try:
+        rows = practice_repo.history(coll.engine)
+        assert [(r.status, r.correct, r.total) for r in rows] == [("active", None, None), ("submitted", 2, 4)]
+        assert len(practice_repo.answers_since(coll.engine, 0)) == 7
+        left = ExamSession.resume(coll, mono=Mono())
+        assert left is not None and len(left.attempt.answers) == 1
+        assert left.time_left_ms() == left.attempt.time_limit_ms - 30_000
+        done = load_attempt(coll, rows[1].id)
+        assert done.result is not None and done.result.correct == 2
+        assert sum(item.flagged for item in done.review()) == 1
+    finally:
+        coll.close()

@@ -24,6 +24,11 @@ def test_dashboard_snapshot(make_ctx: MakeCtx, snap_compare: Any) -> None:
 
     async def settle(pilot: Any) -> None:
         await ready(pilot.app, pilot)
+        for _ in range(200):  # the readiness line is computed in a worker after the domain table
+            if "Readiness" in str(pilot.app.screen.query_one("#dash-ready").render()):
+                break
+            await pilot.pause(0.02)
+        await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
 

@@ -33,6 +33,10 @@ def wait_for(session: str, predicate: Callable[[str], bool], timeout: float = 20
 
 
 def start(session: str, home: Path) -> None:
+    config = home / "config" / "config.toml"  # the first-start exam-date question is answered already
+    if not config.exists():
+        config.parent.mkdir(parents=True, exist_ok=True)
+        config.write_text("exam_asked = true\n")
     env = cli_env(home, TERM="xterm-256color", TEXTUAL_ANIMATIONS="none")
     keep = ("STUDYAWS_HOME", "TZ", "TERM", "TEXTUAL_ANIMATIONS", "PATH")
     exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items() if k in keep)

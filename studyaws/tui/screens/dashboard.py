@@ -99,7 +99,12 @@ class DashboardScreen(Screen[None]):
                 exam.append(f"Exam day {data.exam_date.isoformat()} has passed")
         else:
             exam.append("No exam date set: press c to set one")
+        from studyaws.tui.screens.examdate import ask_if_passed, dashboard_lines
+
+        exam.extend(dashboard_lines(data))  # today's exam plan
         self.query_one("#dash-exam", Static).update(Content("\n".join(exam)))
+        if self.app.screen is self:
+            ask_if_passed(self.studyaws, data)
         rows = [f" {'Domain':<37}{'Weight':>7}{'Seen':>10}{'Mature':>8}{'Recall':>8}"]
         for d in data.domains:
             recall = "—" if d.recall is None else f"{d.recall:.0%}"

@@ -26,6 +26,9 @@ NAMES = {Rating.AGAIN: "Again", Rating.HARD: "Hard", Rating.GOOD: "Good", Rating
 
 
 class ReviewScreen(Screen[None]):
+    # Nothing focused at mount: a focus change re-renders the footer before the first frame (~100 ms of
+    # launch → first card). Keys go to the screen; the screen scrolls the card body itself.
+    AUTO_FOCUS = ""
     BINDINGS = [
         Binding("space,enter", "reveal_or_good", "Show answer", id="reveal"),
         Binding("1", "grade(1)", "Again", show=False, id="again"),
@@ -38,6 +41,10 @@ class ReviewScreen(Screen[None]):
         Binding("f", "flag", "Flag", id="flag"),
         Binding("e", "open_source", "Source", id="source"),
         Binding("escape", "leave", "Back", id="back"),
+        Binding("up", "scroll_body(-1)", show=False),
+        Binding("down", "scroll_body(1)", show=False),
+        Binding("pageup", "scroll_body(-10)", show=False),
+        Binding("pagedown", "scroll_body(10)", show=False),
     ]
 
     def __init__(self) -> None:
@@ -72,6 +79,7 @@ class ReviewScreen(Screen[None]):
             self.collection_ready()
         else:
             self._show_peek()
+
 
     def _show_peek(self) -> None:
         """Before the collection is open, show the card the session will start with (read with sqlite3)."""
@@ -252,6 +260,10 @@ class ReviewScreen(Screen[None]):
         url = self.card.source
         self.app.open_url(url)
         self.notify(f"Source: {url}", markup=False, timeout=8)
+
+    def action_scroll_body(self, lines: int) -> None:
+        body = self.query_one("#review-body", VerticalScroll)
+        body.scroll_relative(y=lines, animate=False)
 
     def action_leave(self) -> None:
         self.studyaws.leave_to_dashboard()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -15,21 +15,26 @@ from textual.widgets import Button, Footer, Input, Label, Select, Static
 from studyaws import config
 from studyaws.core.text import inert
 from studyaws.decks import blueprint
-from studyaws.errors import ConfigError
+from studyaws.errors import ConfigError, UsageError
+from studyaws.service import plan
 from studyaws.tui.widgets.titlebar import TitleBar
 
 if TYPE_CHECKING:
     from studyaws.tui.app import StudyawsApp
 
-NUMBERS = ("new_per_day", "reviews_per_day", "rollover_hour")
+NUMBERS = ("new_per_day", "reviews_per_day", "rollover_hour", "minutes_per_day")
 LABELS = {
+    "minutes_per_day": "Minutes a day (exam plan)",
     "new_per_day": "New cards per day",
     "reviews_per_day": "Reviews per day",
     "rollover_hour": "Day starts at (hour)",
     "exam_version": "Exam version",
     "exam_date": "Exam date (YYYY-MM-DD)",
     "theme": "Theme",
+    "scheduler": "Scheduler",
+    "desired_retention": "Desired retention (FSRS)",
 }
+SCHEDULERS = (("SM-2 (Anki's classic)", "sm2"), ("FSRS", "fsrs"))
 
 
 class SettingsScreen(Screen[None]):
@@ -58,6 +63,13 @@ class SettingsScreen(Screen[None]):
             with Horizontal(classes="setting-row"):
                 yield Label(LABELS["exam_date"])
                 yield Input(s.exam_date, id="set-exam_date", placeholder="none")
+            with Horizontal(classes="setting-row"):
+                yield Label(LABELS["scheduler"])
+                yield Select([(Content(label), code) for label, code in SCHEDULERS], value=s.scheduler,
+                             id="set-scheduler", allow_blank=False)  # fmt: skip
+            with Horizontal(classes="setting-row"):
+                yield Label(LABELS["desired_retention"])
+                yield Input(f"{s.desired_retention:g}", id="set-desired_retention", type="number")
             themes = [(Content(t), t) for t in sorted(self.app.available_themes)]
             with Horizontal(classes="setting-row"):
                 yield Label(LABELS["theme"])
@@ -121,6 +133,20 @@ class SettingsScreen(Screen[None]):
             result = [f"Could not {'install' if install else 'remove'} the reminder: {exc}"]
         self.show_reminder(result)
 
+    @work(thread=True, exclusive=True, group="scheduler")
+    def switch_scheduler(self, new: config.Settings) -> None:
+        """Rebuild (to FSRS) or drop (to SM-2) the memory states, then save (seconds for 100k cards)."""
+        from studyaws.errors import StudyawsError
+        from studyaws.service.memory import switch_scheduler
+
+        self.app.call_from_thread(self.notify, "Switching the scheduler…", markup=False)
+        try:
+            message = switch_scheduler(self.studyaws.ctx, new)
+        except (StudyawsError, OSError) as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+            return
+        self.app.call_from_thread(self.saved, message)
+
     def action_save(self) -> None:
         ctx = self.studyaws.ctx
         error = self.query_one("#settings-error", Static)
@@ -129,22 +155,40 @@ class SettingsScreen(Screen[None]):
             for name in NUMBERS:
                 values[name] = config.parse_value(name, self.query_one(f"#set-{name}", Input).value.strip())
             exam_date = self.query_one("#set-exam_date", Input).value.strip()
-            if exam_date:
-                try:
-                    date.fromisoformat(exam_date)
-                except ValueError:
-                    raise ConfigError(f"exam date '{exam_date}' is not a date like 2027-01-15") from None
-            values["exam_date"] = exam_date
             version = self.query_one("#set-exam_version", Select).value
-            values["exam_version"] = version if isinstance(version, str) else ""
+            version = version if isinstance(version, str) else ""
+            try:  # the exam plan's checks: a real date, not past, a version that can be taken then
+                values.update(plan.exam_values(ctx, exam_date, version, ("exam date", "exam version")))
+            except UsageError as exc:
+                raise ConfigError(str(exc)) from None
             theme = self.query_one("#set-theme", Select).value
             if isinstance(theme, str):
                 values["theme"] = theme
+            scheduler = self.query_one("#set-scheduler", Select).value
+            values["scheduler"] = scheduler if isinstance(scheduler, str) else ctx.settings.scheduler
+            retention = self.query_one("#set-desired_retention", Input).value.strip()
+            values["desired_retention"] = config.parse_value("desired_retention", retention)
         except ConfigError as exc:
             error.update(Content(str(exc)))
             return
-        ctx.save_settings(ctx.settings._replace(**values))
-        if isinstance(values.get("theme"), str):
-            self.app.theme = str(values["theme"])
         error.update(Content(""))
-        self.notify(f"Saved to {ctx.paths.config_file}", markup=False)
+        new = ctx.settings._replace(**values)
+        if new.scheduler != ctx.settings.scheduler:
+            self.switch_scheduler(new)  # the collection follows first, then the settings are saved
+            return
+        ctx.save_settings(new)
+        self.saved("")
+
+    def saved(self, message: str) -> None:
+        """After saving: the open collection schedules with the new settings, the theme applies."""
+        ctx = self.studyaws.ctx
+        coll = self.studyaws.collection
+        if coll is not None:
+            from studyaws.service import plan
+            from studyaws.service.collection import scheduler_for
+
+            coll.scheduler = scheduler_for(ctx)
+            plan.apply(coll)  # capped at the exam day again, if one lies ahead
+        if ctx.settings.theme in self.app.available_themes:
+            self.app.theme = ctx.settings.theme
+        self.notify(" ".join(filter(None, [f"Saved to {ctx.paths.config_file}.", message])), markup=False)
