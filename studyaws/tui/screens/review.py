@@ -80,7 +80,6 @@ class ReviewScreen(Screen[None]):
         else:
             self._show_peek()
 
-
     def _show_peek(self) -> None:
         """Before the collection is open, show the card the session will start with (read with sqlite3)."""
         from studyaws.service.peek import peek_first_card
