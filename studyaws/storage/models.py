@@ -61,8 +61,13 @@ class CardRow(Base):
     stability: Mapped[float | None] = mapped_column(Float, nullable=True)
     difficulty: Mapped[float | None] = mapped_column(Float, nullable=True)
 
-    # Covers the queue's filters, so due cards are counted and listed from the index alone (migration 0002).
-    __table_args__ = (Index("ix_cards_queue", "phase", "due", "suspended", "retired", "buried_until"),)
+    # Covers the queue's filters, so due cards are counted and listed from the index alone (migration 0002),
+    # and the final week's recall order (interval, stability) too (migration 0004).
+    __table_args__ = (
+        Index(
+            "ix_cards_queue", "phase", "due", "suspended", "retired", "buried_until", "interval", "stability"
+        ),
+    )
 
 
 class ReviewRow(Base):

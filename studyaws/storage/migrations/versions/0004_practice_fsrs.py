@@ -1,4 +1,4 @@
-"""Exam practice (exam_attempts, question_answers) and FSRS memory state on cards (stability, difficulty).
+"""Exam practice (exam_attempts, question_answers), FSRS memory state on cards, a wider queue index.
 
 Revision ID: 0004
 Revises: 0003
@@ -18,6 +18,14 @@ def upgrade() -> None:
     # Plain ALTER TABLE ADD COLUMN (nullable, no default): no batch-mode table copy, so no risk to history.
     op.add_column("cards", sa.Column("stability", sa.Float(), nullable=True))
     op.add_column("cards", sa.Column("difficulty", sa.Float(), nullable=True))
+    # The queue index also covers interval and stability: exam-date mode orders the final week's reviews by
+    # predicted recall (elapsed days over stability), which then needs no table lookup per due card.
+    op.drop_index("ix_cards_queue", table_name="cards")
+    op.create_index(
+        "ix_cards_queue",
+        "cards",
+        ["phase", "due", "suspended", "retired", "buried_until", "interval", "stability"],
+    )
     op.create_table(
         "exam_attempts",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
