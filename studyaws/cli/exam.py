@@ -133,14 +133,8 @@ def _history(coll: object, as_json: bool) -> None:
         return
     for r in rows:
         when = datetime.fromtimestamp(r.started_at / 1000, UTC).strftime("%Y-%m-%d %H:%M")
-        what = f"section {r.domain}" if r.mode == "section" else "mock exam"
-        if r.status == "active":
-            score = "in progress (studyaws exam --resume)"
-        elif r.total is None:
-            score = "not scored (its questions are no longer in the bank)"
-        else:
-            score = f"{r.correct}/{r.total}, scaled ≈{r.scaled}{' (timed out)' if r.timed_out else ''}"
-        click.echo(f"  #{r.id:<4} {when}  {r.version}  {what:<12} {score}")
+        resume = " (studyaws exam --resume)" if r.status == "active" else ""
+        click.echo(f"  #{r.id:<4} {when}  {r.version}  {r.describe()}{resume}")
 
 
 def _review(session: ExamSession) -> None:

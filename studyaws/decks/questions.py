@@ -11,7 +11,7 @@ from typing import Any
 from studyaws.core.cards import Option, letters
 from studyaws.core.questions import DIFFICULTIES, KINDS, Question, choose_suffix
 from studyaws.decks.loader import read_text
-from studyaws.decks.schema import ID_RE, TASK_RE, DeckSchemaError, _Checker, _version_map
+from studyaws.decks.schema import ID_RE, DeckSchemaError, _Checker
 from studyaws.decks.yamlsafe import Mark, Value, YamlError, parse
 from studyaws.errors import DeckError
 
@@ -92,18 +92,7 @@ def validate(root: Value | None, path: str = "") -> tuple[str, list[Question]]:
     elif not isinstance(items.data, list):
         ck.fail(items.mark, "questions: must be a list")
     else:
-        seen: dict[str, int] = {}
-        for i, item in enumerate(items.data):
-            q = _question(ck, item, f"questions[{i}]", bank_id, path)
-            if q is None:
-                continue
-            if q.uid in seen:
-                ck.fail(
-                    item.mark, f"questions[{i}]: id '{q.uid}' is used twice (first at line {seen[q.uid]})"
-                )
-                continue
-            seen[q.uid] = q.line
-            out.append(q)
+        out = ck.entries(items, "questions", lambda item, where: _question(ck, item, where, bank_id, path))
     if ck.problems:
         raise DeckSchemaError(ck.problems)
     return bank_id, out
@@ -190,20 +179,11 @@ def _choice(ck: _Checker, item: Value, key: str, allowed: tuple[str, ...], where
 
 
 def _tags(ck: _Checker, item: Value, where: str) -> tuple[dict[str, str], dict[str, str]]:
-    domain = _version_map(ck, item, "domain", where)
-    task = _version_map(ck, item, "task", where)
+    domain, task = ck.tags(item, where)
     if REQUIRED_VERSION not in task:
         ck.fail(item.mark, f"{where}: needs task and domain tags for {REQUIRED_VERSION}")
     if set(domain) != set(task):
         ck.fail(item.mark, f"{where}: domain and task must name the same exam versions")
-    for version, t in task.items():
-        m = TASK_RE.match(t)
-        if not m:
-            ck.fail(item.data["task"].mark, f"{where}.task.{version}: '{t}' must look like 1.2")
-        elif version in domain and m.group(1) != domain[version]:
-            ck.fail(
-                item.data["task"].mark, f"{where}.task.{version}: '{t}' is not in domain {domain[version]}"
-            )
     return domain, task
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from studyaws.core.cards import KINDS, Note, Option, cloze_ordinals, letters
 from studyaws.decks.yamlsafe import Mark, Value
@@ -38,6 +39,17 @@ class DeckSchemaError(Exception):
     def __init__(self, problems: list[tuple[Mark, str]]) -> None:
         super().__init__(f"{len(problems)} problem(s)")
         self.problems = problems
+
+
+class _Entry(Protocol):
+    @property
+    def uid(self) -> str: ...
+
+    @property
+    def line(self) -> int: ...
+
+
+_E = TypeVar("_E", bound=_Entry)
 
 
 class _Checker:
@@ -83,6 +95,39 @@ class _Checker:
                 out.append(item.data)
         return tuple(out)
 
+    def entries(self, items: Value, label: str, build: Callable[[Value, str], _E | None]) -> list[_E]:
+        """Build each entry of a list, refusing an id used twice (naming the line of its first use)."""
+        out: list[_E] = []
+        seen: dict[str, int] = {}
+        for i, item in enumerate(items.data):
+            entry = build(item, f"{label}[{i}]")
+            if entry is None:
+                continue
+            if entry.uid in seen:
+                self.fail(
+                    item.mark,
+                    f"{label}[{i}]: id '{entry.uid}' is used twice (first at line {seen[entry.uid]})",
+                )
+                continue
+            seen[entry.uid] = entry.line
+            out.append(entry)
+        return out
+
+    def tags(self, item: Value, where: str) -> tuple[dict[str, str], dict[str, str]]:
+        """`domain` and `task` per exam version; a task must look like 1.2 and lie in its domain."""
+        domain = _version_map(self, item, "domain", where)
+        task = _version_map(self, item, "task", where)
+        for version, t in task.items():
+            m = TASK_RE.match(t)
+            if not m:
+                self.fail(item.data["task"].mark, f"{where}.task.{version}: '{t}' must look like 1.2")
+            elif version in domain and m.group(1) != domain[version]:
+                self.fail(
+                    item.data["task"].mark,
+                    f"{where}.task.{version}: '{t}' is not in domain {domain[version]}",
+                )
+        return domain, task
+
     def unknown(self, value: Value, allowed: set[str], where: str) -> None:
         for key, mark in (value.key_marks or {}).items():
             if key not in allowed:
@@ -109,18 +154,7 @@ def validate(root: Value | None) -> tuple[DeckMeta, list[Note]]:
     elif not isinstance(cards.data, list):
         ck.fail(cards.mark, "cards: must be a list of cards")
     else:
-        seen: dict[str, int] = {}
-        for i, item in enumerate(cards.data):
-            note = _note(ck, item, f"cards[{i}]", meta.id)
-            if note is None:
-                continue
-            if note.uid in seen:
-                ck.fail(
-                    item.mark, f"cards[{i}]: id '{note.uid}' is used twice (first at line {seen[note.uid]})"
-                )
-                continue
-            seen[note.uid] = note.line
-            notes.append(note)
+        notes = ck.entries(cards, "cards", lambda item, where: _note(ck, item, where, meta.id))
     if ck.problems:
         raise DeckSchemaError(ck.problems)
     return meta, notes
@@ -179,16 +213,7 @@ def _note(ck: _Checker, item: Value, where: str, deck_id: str) -> Note | None:
             date.fromisoformat(verified)
         except ValueError:
             ck.fail(item.data["verified"].mark, f"{where}.verified: '{verified}' is not a date YYYY-MM-DD")
-    domain = _version_map(ck, item, "domain", where)
-    task = _version_map(ck, item, "task", where)
-    for version, t in task.items():
-        m = TASK_RE.match(t)
-        if not m:
-            ck.fail(item.data["task"].mark, f"{where}.task.{version}: '{t}' must look like 1.2")
-        elif version in domain and m.group(1) != domain[version]:
-            ck.fail(
-                item.data["task"].mark, f"{where}.task.{version}: '{t}' is not in domain {domain[version]}"
-            )
+    domain, task = ck.tags(item, where)
     fields: dict[str, Any] = {
         "uid": uid,
         "deck_id": deck_id,

@@ -40,6 +40,16 @@ class AttemptSummary:
     scaled: int | None
     timed_out: bool
 
+    def describe(self) -> str:
+        """What was taken and how it went, e.g. "mock exam: 41/65, scaled ≈668 (timed out)"."""
+        what = f"section {self.domain}" if self.mode == "section" else "mock exam"
+        if self.status == "active":
+            return f"{what}: in progress"
+        if self.total is None:
+            return f"{what}: not scored (its questions are no longer in the bank)"
+        late = " (timed out)" if self.timed_out else ""
+        return f"{what}: {self.correct}/{self.total}, scaled ≈{self.scaled}{late}"
+
 
 def _write(engine: Engine) -> Connection:
     return engine.connect().execution_options(sqlite_immediate=True)

@@ -26,7 +26,12 @@ SAVE_EVERY_S = 5  # the countdown is saved this often as well as on every change
 class ExamStartScreen(Screen[None]):
     """Start a mock exam or a section, or continue the unfinished one; past attempts below."""
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="exam-start-back")]
+    BINDINGS = [
+        Binding("x", "press('exam-mock')", "Mock exam", id="exam-start-mock"),
+        Binding("c", "press('exam-resume')", "Continue", id="exam-start-resume"),
+        *(Binding(d, f"press('exam-section-{d}')", f"Section {d}", show=False) for d in "1234"),
+        Binding("escape", "app.pop_screen", "Back", id="exam-start-back"),
+    ]
 
     def __init__(
         self,
@@ -49,10 +54,10 @@ class ExamStartScreen(Screen[None]):
         yield TitleBar()
         with VerticalScroll(id="exam-start"):
             yield Static("Opening your collection…", id="exam-intro")
-            yield Button("Continue the unfinished exam", id="exam-resume", classes="hidden")
-            yield Button("Start a mock exam", id="exam-mock")
+            yield Button("c  Continue the unfinished exam", id="exam-resume", classes="hidden", compact=True)
+            yield Button("x  Start a mock exam", id="exam-mock", compact=True)
             for d in "1234":
-                yield Button(f"Section practice: domain {d}", id=f"exam-section-{d}")
+                yield Button(f"{d}  Section practice: domain {d}", id=f"exam-section-{d}", compact=True)
             yield Static(id="exam-history", classes="muted")
         yield Footer()
 
@@ -94,26 +99,26 @@ class ExamStartScreen(Screen[None]):
             resume = self.query_one("#exam-resume", Button)
             left = clock_time(active.attempt.remaining_ms)
             resume.label = Content(
-                f"Continue the unfinished exam ({len(active.attempt.answers)} answered, {left} left)"
+                f"c  Continue the unfinished exam ({len(active.attempt.answers)} answered, {left} left)"
             )
             resume.remove_class("hidden")
             resume.focus()
+        else:
+            self.query_one("#exam-mock", Button).focus()
         for d in bp.domains:
             self.query_one(f"#exam-section-{d.number}", Button).label = Content(
-                inert(f"Section practice: domain {d.number} {d.name} ({d.weight} %)")
+                inert(f"{d.number}  Section practice: domain {d.number} {d.name} ({d.weight} %)")
             )
         rows = practice_repo.history(coll.engine, limit=8)
         lines = ["Past attempts:"] if rows else ["No attempts yet."]
         for r in rows:
-            what = f"section {r.domain}" if r.mode == "section" else "mock"
-            if r.status == "active":
-                score = "in progress"
-            elif r.total is None:
-                score = "not scored"
-            else:
-                score = f"{r.correct}/{r.total}, scaled ≈{r.scaled}"
-            lines.append(f"  #{r.id} {r.version} {what}: {score}")
+            lines.append(f"  #{r.id} {r.version} {r.describe()}")
         self.query_one("#exam-history", Static).update(Content("\n".join(lines)))
+
+    def action_press(self, button_id: str) -> None:
+        button = self.query_one(f"#{button_id}", Button)
+        if not button.has_class("hidden"):
+            button.press()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         from studyaws.service.exam import ExamSession

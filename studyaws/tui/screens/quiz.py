@@ -126,6 +126,12 @@ class QuizScreen(Screen[None]):
         verdict.update(Content(inert("\n".join(lines))))
         verdict.set_class(not feedback.correct, "wrong")
         verdict.set_class(feedback.correct, "right")
+        # The verdict also goes in the status line, which stays on screen however long the explanations are.
+        status = self.query_one("#quiz-status", Static)
+        mark = "Right" if feedback.correct else f"Wrong (answer {right})"
+        status.update(
+            Content(f"Question {s.index} of {len(s.questions)}: {mark} · n next · {s.right} right so far")
+        )
 
     def action_next_question(self) -> None:
         if self.session is not None and self.answered:

@@ -70,8 +70,12 @@ class OptionPicker(Widget, can_focus=True):
             )
             line = f"{box} {marks[i]}. {inert(opt.text)}"
             if self.revealed:
-                verdict = "right" if opt.correct else "wrong"
-                line += f"\n      {verdict}: {inert(opt.why)}"
+                why = inert(opt.why)
+                # Bank questions' explanations already start "Right." / "Wrong."; cards' do not.
+                labelled = why.startswith(("Right.", "Wrong."))
+                line += (
+                    f"\n      {why}" if labelled else f"\n      {'right' if opt.correct else 'wrong'}: {why}"
+                )
             lines.append(line)
         hint = "" if self.revealed or not self.grading else "Letters pick, Enter checks."
         return Content("\n".join(lines + ([hint] if hint else [])))
