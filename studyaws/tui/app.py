@@ -12,10 +12,17 @@ from textual.message import Message
 from textual.screen import Screen
 
 from studyaws.service.context import AppContext
-from studyaws.tui.screens.dashboard import DashboardScreen
 
 if TYPE_CHECKING:
     from studyaws.service.collection import Collection
+    from studyaws.tui.screens.dashboard import DashboardScreen
+
+
+def dashboard_class() -> type[DashboardScreen]:
+    """Imported on first use: `studyaws review` shows its first card without loading the dashboard."""
+    from studyaws.tui.screens.dashboard import DashboardScreen
+
+    return DashboardScreen
 
 
 class CollectionReady(Message):
@@ -53,10 +60,10 @@ class StudyawsApp(App[None]):
         if self.start == "review":
             self.action_review()  # the dashboard is built when the review is left, not before the first card
         elif self.start in ("quiz", "exam"):
-            self.push_screen(DashboardScreen())
+            self.push_screen(dashboard_class()())
             self.call_later(self.action_quiz if self.start == "quiz" else self.action_exam, **self.options)
         else:
-            self.push_screen(DashboardScreen())
+            self.push_screen(dashboard_class()())
         # After the first frame: SQLAlchemy, Alembic, YAML and the deck sync cost ~0.5 s together, and the
         # import holds the GIL, so give Textual's writer thread time to put the first frame on screen.
         self.set_timer(0.4, self.load_collection)
@@ -84,7 +91,7 @@ class StudyawsApp(App[None]):
         """At first start, on the dashboard: when is the exam? Asked once ('no exam date' is remembered)."""
         s = self.ctx.settings
         first = self.start == "dashboard" and not (s.exam_asked or s.exam_date)
-        if first and isinstance(self.screen, DashboardScreen):
+        if first and isinstance(self.screen, dashboard_class()):
             from studyaws.tui.screens.examdate import ExamDateScreen
 
             self.push_screen(ExamDateScreen())
@@ -110,10 +117,11 @@ class StudyawsApp(App[None]):
 
     def leave_to_dashboard(self) -> None:
         """Back to the dashboard: pop to it, or build it if the app started straight in a review."""
-        if any(isinstance(s, DashboardScreen) for s in self.screen_stack[:-1]):
+        dashboard = dashboard_class()
+        if any(isinstance(s, dashboard) for s in self.screen_stack[:-1]):
             self.pop_screen()
         else:
-            self.switch_screen(DashboardScreen())
+            self.switch_screen(dashboard())
 
     def action_quiz(self, **options: object) -> None:
         from studyaws.tui.screens.quiz import QuizScreen

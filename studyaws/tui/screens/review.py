@@ -15,12 +15,14 @@ from textual.widgets import Button, Footer, Static
 from studyaws.core.cards import render
 from studyaws.core.text import inert
 from studyaws.core.types import Rating
-from studyaws.service.session import AnswerOutcome, ReviewSession, StudyCard
-from studyaws.tui.widgets.options import OptionPicker
 from studyaws.tui.widgets.titlebar import TitleBar
 
 if TYPE_CHECKING:
+    # Imported where first used: the session's modules and the option picker are not needed for the first
+    # card's frame, which is drawn from a stdlib read of the database (service.peek).
+    from studyaws.service.session import AnswerOutcome, ReviewSession, StudyCard
     from studyaws.tui.app import StudyawsApp
+    from studyaws.tui.widgets.options import OptionPicker
 
 NAMES = {Rating.AGAIN: "Again", Rating.HARD: "Hard", Rating.GOOD: "Good", Rating.EASY: "Easy"}
 
@@ -96,6 +98,8 @@ class ReviewScreen(Screen[None]):
     def collection_ready(self) -> None:
         coll = self.studyaws.collection
         assert coll is not None
+        from studyaws.service.session import ReviewSession
+
         self.session = ReviewSession(coll)
         self.started = time.monotonic()
         self.next_card()
@@ -103,6 +107,8 @@ class ReviewScreen(Screen[None]):
     # -- display -----------------------------------------------------------------------------------------
 
     def next_card(self) -> None:
+        from studyaws.tui.widgets.options import OptionPicker
+
         assert self.session is not None
         self.card = self.session.next_card()
         self.revealed = False
@@ -193,6 +199,8 @@ class ReviewScreen(Screen[None]):
         if not self._ready():
             return
         if not self.revealed:
+            from studyaws.tui.widgets.options import OptionPicker
+
             pickers = list(self.query(OptionPicker))
             if pickers and not pickers[0].revealed:
                 pickers[0].focus()
