@@ -166,11 +166,15 @@ def main() -> None:
     py = shlex.quote(sys.executable)
     studyaws = str(Path(sys.executable).with_name("studyaws"))
     exe = shlex.quote(studyaws)
+    # A session that outlives the measured ones: killing the last session makes the tmux server exit, and a
+    # session started while it is exiting fails ("server exited unexpectedly") and would look like a hang.
+    tmux("new-session", "-d", "-s", "bench-keepalive", "sleep 3600")
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "hello.py").write_text(HELLO)
         if not args.keys_only:
             startup(args.runs, py, exe, studyaws, Path(tmp))
         keypresses(args, py, exe, studyaws, Path(tmp))
+    tmux("kill-session", "-t", "bench-keepalive")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ import shutil
 import sqlite3
 import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +15,15 @@ import pytest
 from tests.conftest import cli_env, studyaws_bin
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
+
+
+@pytest.fixture(autouse=True)
+def tmux_server() -> Iterator[None]:
+    """Keep a tmux server up for the whole test: when its last session is killed the server exits, and a
+    session started while it is exiting fails with "server exited unexpectedly" (a flaky blank screen)."""
+    tmux("new-session", "-d", "-s", "studyaws-keepalive", "sleep 600")
+    yield
+    tmux("kill-session", "-t", "studyaws-keepalive")
 
 
 def tmux(*args: str) -> str:
