@@ -50,7 +50,7 @@ def exam(
     saved: after a crash, `studyaws exam --resume` continues with the time that was left."""
     from studyaws.service.collection import open_collection
 
-    if not (plain or as_json or history or abandon or review_id) and interactive():
+    if not (plain or as_json or history or abandon or review_id is not None) and interactive():
         options: dict[str, object] = {"version": version, "domain": domain, "count": count, "resume": resume}
         run_tui(ctx, "exam", options)
         return

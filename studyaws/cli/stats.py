@@ -60,6 +60,9 @@ def text_lines(r: StatsReport) -> list[str]:
     lines[-1] += f" answer: {pace}):"
     for d in r.days:
         new = f"  +{d.new} new" if d.new else ""
+        if r.target_is_exam and d.date == r.target:
+            # Reviews capped at the exam day all fall due on it; most need no answer (see the README).
+            new += "  exam day: due cards, likeliest forgotten first, as time allows"
         lines.append(
             f"  {d.date.isoformat()} {d.date:%a}  {d.answers:6.0f} answers  {d.minutes:5.0f} min{new}"
         )
@@ -67,7 +70,7 @@ def text_lines(r: StatsReport) -> list[str]:
     minutes = sum(d.minutes for d in r.days)
     lines.append(f"  in all: {total:.0f} answers, {minutes:.0f} min")
     lines.append("")
-    lines.append(f"Predicted recall on {r.target.isoformat()} ({inert(r.version_name or r.version)}):")
+    lines.append(f"Predicted recall as {r.target.isoformat()} begins ({inert(r.version_name or r.version)}):")
     for dom in r.domains:
         lines.append(
             f"  {dom.number}. {inert(dom.name)} ({dom.weight}%): {_pct(dom.recall)} "

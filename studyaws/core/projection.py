@@ -74,8 +74,11 @@ class _Walker:
             recall = predicted_recall(state, day)
             miss = 1.0 - (recall if recall is not None else 1.0)
             self.reviews[day - self.today] += weight * (1.0 + miss * self.relearn)
-            if day < self.end:
-                self.reviews[day + 1 - self.today] += weight * miss
+            if day >= self.end:
+                # The target day's reviews count as load, but recall is asked for as the day begins (the
+                # exam morning), so the state stays as it was before them.
+                break
+            self.reviews[day + 1 - self.today] += weight * miss
             state = self.good(state, day, self.at(day))
             if state.due_day is not None and state.due_day <= day:
                 break  # a scheduler that keeps a card due the same day: stop rather than loop
@@ -92,11 +95,12 @@ def project(
     new_today: int,
     new_per_day: int,
     relearn_answers: int = 1,
+    last_new_day: int | None = None,
 ) -> Projection:
-    """Expected load from `today` to `end` and recall on `end`.
+    """Expected load from `today` to `end` and recall on `end` as that day begins.
 
     `seen`: cards already studied (id, state); `new_ids`: new cards in the order the queue introduces them,
-    `new_today` of them still today and `new_per_day` on each later day.
+    `new_today` of them still today and `new_per_day` on each later day up to `last_new_day` (default `end`).
     """
     if end < today:
         raise ValueError("the projection must end on or after today")
@@ -114,7 +118,7 @@ def project(
     position = 0
     for day in range(today, end + 1):
         count = min(new_today if day == today else new_per_day, len(new_ids) - position)
-        if count <= 0:
+        if count <= 0 or (last_new_day is not None and day > last_new_day):
             continue
         # Every new card of a day takes the same path, so one walk stands for all of them.
         state, answers = walk.through_steps(NEW_CARD, day)

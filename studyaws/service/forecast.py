@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from studyaws.config import Settings
+from studyaws.config import Settings, due_args
 from studyaws.core.days import day_number
 from studyaws.core.projection import project
 from studyaws.core.types import Scheduler
@@ -167,7 +167,8 @@ def compute(
     from studyaws.service.dashboard import exam_version
 
     today = day_number(now, settings.rollover_hour)
-    due = due_report(conn, now, settings.new_per_day, settings.reviews_per_day, settings.rollover_hour)
+    # The same limits as the review and `studyaws due`: with an exam date ahead, the plan's.
+    due = due_report(conn, now, **due_args(settings))
     answered, spent_ms = forecast_sql.answered_on(conn, today)
     passed, total = forecast_sql.retention(conn, today, HISTORY_DAYS)
     median_ms = forecast_sql.median_answer_ms(conn)
@@ -177,9 +178,17 @@ def compute(
     version = exam_version(settings)
     bp = blueprint.load(version)
     cards = forecast_sql.cards(conn, version)
-    per_day = settings.new_per_day if new_per_day is None else new_per_day
+    planned = due.exam is not None and due.exam.day > today
+    if new_per_day is not None:
+        per_day = new_per_day
+    else:
+        per_day = due.exam.new_limit if planned and due.exam is not None else settings.new_per_day
     new_today = due.new_available_today if new_per_day is None else min(due.new_available_today, per_day)
-    proj = project(scheduler, now, today, end, cards.seen, cards.new_ids, new_today, per_day)
+    # An exam plan introduces no new cards on the exam day itself.
+    last_new = end - 1 if is_exam else None
+    proj = project(
+        scheduler, now, today, end, cards.seen, cards.new_ids, new_today, per_day, last_new_day=last_new
+    )
     forecast_days = [
         DayForecast(
             date=day_date(today + i),

@@ -36,7 +36,10 @@ def test_forecast_ends_on_the_exam_date(run_cli: Run, home: Path) -> None:
         (date(2026, 11, 24) + timedelta(days=i)).isoformat() for i in range(24)
     ]
     assert forecast["until"] == "2026-12-17" and forecast["until_exam"] is True
-    assert days[0]["new"] == 17  # 20 a day, 3 already introduced today
+    due = json.loads(run_cli("due", "--json", env=env).stdout)
+    assert due["exam"]["new_limit"] > 20  # the plan's pace (810 cards in 23 days), not new_per_day
+    assert days[0]["new"] == due["new_available_today"] == due["exam"]["new_limit"] - 3  # 3 introduced today
+    assert days[-1]["new"] == 0  # none on the exam day itself
     assert all(d["answers"] >= 0 and d["minutes"] >= 0 for d in days)
     assert forecast["total_answers"] > 0
     today = data["today"]
@@ -52,7 +55,7 @@ def test_forecast_ends_on_the_exam_date(run_cli: Run, home: Path) -> None:
     text = run_cli("stats", env=env)
     assert text.returncode == 0, text.stderr
     assert "Forecast to exam day 2026-12-17 (24 days" in text.stdout
-    assert "Predicted recall on 2026-12-17" in text.stdout
+    assert "Predicted recall as 2026-12-17 begins" in text.stdout
 
 
 def test_days_option_and_a_past_exam(run_cli: Run, home: Path) -> None:

@@ -83,3 +83,18 @@ def test_fsrs_projection_uses_its_own_intervals() -> None:
 def test_end_before_today_is_refused() -> None:
     with pytest.raises(ValueError, match="end"):
         project(SM2, T0, TODAY, TODAY - 1, [], [], 0, 0)
+
+
+def test_recall_on_the_target_day_is_measured_before_that_days_reviews() -> None:
+    # Due on the target (exam) day itself: it counts as that day's load, and its recall is the morning's
+    # (about 90 %, as SM-2 schedules it), not the 100 % right after a review.
+    card = review(TODAY + 5, 10)
+    p = project(SM2, T0, TODAY, TODAY + 5, [(1, card)], [], 0, 0)
+    assert p.reviews[5] == pytest.approx(1.1)
+    assert p.recall[1] == pytest.approx(predicted_recall(card, TODAY + 5))
+    assert p.recall[1] < 0.95
+
+
+def test_no_new_cards_after_the_last_new_day() -> None:
+    p = project(SM2, T0, TODAY, TODAY + 4, [], list(range(100)), 5, 5, last_new_day=TODAY + 3)
+    assert p.new == [5, 5, 5, 5, 0]
