@@ -17,6 +17,18 @@ _BOMS = (
 )
 
 
+def _plausible_utf32(body: bytes) -> bool:
+    """Whether bytes after FF FE 00 00 read as UTF-32: whole code units, none in the unassigned planes 4-13
+    (UTF-16 text read as UTF-32 lands there: two BMP characters make one code point above U+3FFFF)."""
+    if len(body) % 4:
+        return False
+    try:
+        text = body.decode("utf-32-le")
+    except UnicodeDecodeError:
+        return False
+    return not any(0x40000 <= ord(c) < 0xE0000 for c in text)
+
+
 class NotesError(StudyawsError):
     """A notes file that cannot be imported; the message is one `FILE[:LINE]: problem` line."""
 
@@ -43,6 +55,8 @@ def decode(raw: bytes, name: str) -> str:
     """Decode notes bytes; name the line of the first bad byte. Binary and empty files are errors."""
     for bom, codec, label in _BOMS:
         if raw.startswith(bom):
+            if bom == codecs.BOM_UTF32_LE and not _plausible_utf32(raw[len(bom) :]):
+                continue  # FF FE 00 00 is also UTF-16 text whose first character is U+0000
             text = _decode(raw[len(bom) :], codec, label, name)
             break
     else:

@@ -85,3 +85,12 @@ def test_origin_rules(tmp_path: Path, card: str, problem: str) -> None:
     path.write_text(HEADER + "  - id: a\n    type: basic\n    " + card, encoding="utf-8")
     with pytest.raises(DeckError, match=re.escape(problem)):
         load_deck(path)
+
+
+def test_utf16_text_starting_with_nul_is_not_read_as_utf32() -> None:
+    # UTF-16-LE's BOM followed by U+0000 is the bytes of UTF-32-LE's BOM (found by Hypothesis).
+    raw = "\x000\r".encode("utf-16")
+    assert raw.startswith(b"\xff\xfe\x00\x00")
+    with pytest.raises(NotesError, match=r"n.txt:1: contains a NUL character"):
+        decode(raw, "n.txt")
+    assert decode("Q: what?\nA: this\n".encode("utf-32"), "n.txt") == "Q: what?\nA: this\n"
