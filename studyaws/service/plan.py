@@ -44,10 +44,10 @@ def status(settings: config.Settings, today: int) -> str:
 
 
 def exam_version(settings: config.Settings) -> str:
-    from studyaws.decks import blueprint
+    """The version the learner sits (one rule for every screen: service.dashboard.exam_version)."""
+    from studyaws.service.dashboard import exam_version as version_for
 
-    exam = exam_days(settings)
-    return settings.exam_version or blueprint.default_version(examplan.date_of(exam[0]) if exam else None)
+    return version_for(settings)
 
 
 # -- the scheduler and the queue -------------------------------------------------------------------------
