@@ -57,6 +57,7 @@ class ReviewScreen(Screen[None]):
         self.shown_at = time.monotonic()
         self.started = time.monotonic()
         self.last: AnswerOutcome | None = None
+        self.buttons: dict[Rating, Button] = {}
 
     @property
     def studyaws(self) -> StudyawsApp:
@@ -70,10 +71,9 @@ class ReviewScreen(Screen[None]):
             yield Static(id="card-front")
             yield Static(id="card-back", classes="hidden")
             yield Static(id="card-extra", classes="hidden")
-        # Hidden with `visibility`, not `display`: showing the buttons then needs no new layout pass.
-        with Horizontal(id="answer-buttons", classes="invisible"):
-            for rating in Rating:
-                yield Button(Content(NAMES[rating]), id=f"grade-{int(rating)}", compact=True)
+        # Hidden with `visibility`, not `display`: showing the buttons then needs no new layout pass. The
+        # buttons themselves are mounted just after the first frame: four Buttons cost ~50 ms of it.
+        yield Horizontal(id="answer-buttons", classes="invisible")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -81,6 +81,14 @@ class ReviewScreen(Screen[None]):
             self.collection_ready()
         else:
             self._show_peek()
+        self.set_timer(0.25, self._grade_buttons)
+
+    def _grade_buttons(self) -> dict[Rating, Button]:
+        """The answer buttons, mounted on first use (or by the timer set at mount, whichever comes first)."""
+        if not self.buttons:
+            self.buttons = {r: Button(Content(NAMES[r]), id=f"grade-{int(r)}", compact=True) for r in Rating}
+            self.query_one("#answer-buttons").mount_all(self.buttons.values())
+        return self.buttons
 
     def _show_peek(self) -> None:
         """Before the collection is open, show the card the session will start with (read with sqlite3)."""
@@ -170,8 +178,7 @@ class ReviewScreen(Screen[None]):
         if extra:
             self.query_one("#card-extra", Static).update(Content(inert("\n".join(extra))))
             self.query_one("#card-extra", Static).styles.display = "block"
-        for rating in Rating:
-            button = self.query_one(f"#grade-{int(rating)}", Button)
+        for rating, button in self._grade_buttons().items():
             button.label = Content(f"{int(rating)} {NAMES[rating]} {card.previews[rating]}")
         self.query_one("#answer-buttons").styles.visibility = "visible"
 
