@@ -105,8 +105,8 @@ async def test_a_passed_exam_asks_whether_it_is_done(make_ctx: MakeCtx, clock: M
     app = make_app(ctx)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(app, pilot)
-        for _ in range(50):
-            if isinstance(app.screen, ExamDoneScreen):
+        for _ in range(50):  # the screen, then its buttons (its stylesheet loads with it)
+            if isinstance(app.screen, ExamDoneScreen) and app.screen.query("#plan-done"):
                 break
             await pilot.pause(0.05)
         assert isinstance(app.screen, ExamDoneScreen)

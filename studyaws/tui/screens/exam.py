@@ -26,6 +26,8 @@ SAVE_EVERY_S = 5  # the countdown is saved this often as well as on every change
 class ExamStartScreen(Screen[None]):
     """Start a mock exam or a section, or continue the unfinished one; past attempts below."""
 
+    CSS_PATH = "practice.tcss"
+
     BINDINGS = [
         Binding("x", "press('exam-mock')", "Mock exam", id="exam-start-mock"),
         Binding("c", "press('exam-resume')", "Continue", id="exam-start-resume"),
@@ -151,6 +153,8 @@ class ExamStartScreen(Screen[None]):
 
 
 class ExamScreen(Screen[None]):
+    CSS_PATH = "practice.tcss"
+
     BINDINGS = [
         Binding("enter,n,right", "move(1)", "Next", id="exam-next"),
         Binding("p,left", "move(-1)", "Previous", id="exam-prev"),

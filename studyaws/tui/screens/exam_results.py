@@ -21,6 +21,8 @@ SUBMIT = -1
 class ExamGridScreen(ModalScreen[int | None]):
     """Every question with its answer and flag: pick one to go back to it, or submit."""
 
+    CSS_PATH = "practice.tcss"
+
     BINDINGS = [Binding("escape", "dismiss(None)", "Back to the question", id="grid-back")]
 
     def __init__(self, session: ExamSession) -> None:
@@ -50,6 +52,8 @@ class ExamGridScreen(ModalScreen[int | None]):
 
 
 class ExamResultScreen(Screen[None]):
+    CSS_PATH = "practice.tcss"
+
     BINDINGS = [
         Binding("r", "review", "Review every question", id="result-review"),
         Binding("escape", "app.pop_screen", "Back", id="result-back"),
@@ -100,6 +104,8 @@ class ExamResultScreen(Screen[None]):
 
 class ExamReviewScreen(Screen[None]):
     """Every question of a submitted attempt: the learner's answer, the key and why each option is so."""
+
+    CSS_PATH = "practice.tcss"
 
     BINDINGS = [
         Binding("n,right", "move(1)", "Next", id="review-next"),

@@ -59,6 +59,8 @@ def ask_if_passed(app: StudyawsApp, data: DashboardData) -> None:
 class ExamDateScreen(ModalScreen[None]):
     """When is the exam? A date (and version) makes a plan; 'No exam date' is remembered."""
 
+    CSS_PATH = "examdate.tcss"
+
     BINDINGS = [Binding("escape", "no_exam", "No exam date", id="plan-none")]
 
     @property
@@ -127,6 +129,8 @@ class ExamDateScreen(ModalScreen[None]):
 
 class ExamDoneScreen(ModalScreen[None]):
     """The exam date has passed: done (back to normal scheduling), a new date, or ask later."""
+
+    CSS_PATH = "examdate.tcss"
 
     BINDINGS = [Binding("escape", "dismiss", "Later", id="plan-later")]
 

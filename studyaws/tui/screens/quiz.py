@@ -27,6 +27,8 @@ def question_header(number: int, total: int, version: str, domain: str, task: st
 
 
 class QuizScreen(Screen[None]):
+    CSS_PATH = "practice.tcss"
+
     BINDINGS = [
         Binding("n", "next_question", "Next question", id="quiz-next"),
         Binding("o", "open_source", "Open source", id="quiz-source"),
