@@ -18,7 +18,7 @@ from fsrs.scheduler import DEFAULT_PARAMETERS
 from studyaws.core.fuzz import learning_fuzz, review_fuzz
 from studyaws.core.recall import stability_of
 from studyaws.core.sm2 import leech_threshold_met
-from studyaws.core.types import NEW_CARD, Answered, Phase, Rating, ReviewRecord, SchedState
+from studyaws.core.types import NEW_CARD, Answered, Phase, Rating, ReviewRecord, SchedState, answered
 
 _TO_FSRS_STATE = {Phase.LEARNING: fsrs.State.Learning, Phase.RELEARNING: fsrs.State.Relearning}
 _TO_FSRS_RATING = {r: fsrs.Rating(int(r)) for r in Rating}
@@ -62,18 +62,7 @@ class Fsrs:
     def answer(self, state: SchedState, rating: Rating, now: datetime, today: int, draw: float) -> Answered:
         """Answer a card. `now` is aware, `today` its study-day number, `draw` a uniform float in [0, 1)."""
         new_state, leech = self.next_state(state, rating, now, today, draw)
-        record = ReviewRecord(
-            reviewed_at=now,
-            day=today,
-            rating=rating,
-            phase_before=state.phase,
-            interval_before=state.interval,
-            interval_after=new_state.interval,
-            ease_after=new_state.ease,
-            fuzz=draw,
-            leech=leech,
-        )
-        return Answered(new_state, record)
+        return answered(state, new_state, rating, now, today, draw, leech)
 
     def next_state(
         self, state: SchedState, rating: Rating, now: datetime, today: int, draw: float

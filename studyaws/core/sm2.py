@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from studyaws.core.fuzz import learning_fuzz, review_fuzz, round_half_up
-from studyaws.core.types import Answered, Phase, Rating, ReviewRecord, SchedState
+from studyaws.core.types import Answered, Phase, Rating, ReviewRecord, SchedState, answered
 
 _DAY_SECS = 86_400
 
@@ -110,18 +110,7 @@ class Sm2:
         else:
             new_state, leech = self._relearning(state, rating, now, today, fuzz), False
         new_state = replace(new_state, reps=state.reps + 1)
-        record = ReviewRecord(
-            reviewed_at=now,
-            day=today,
-            rating=rating,
-            phase_before=state.phase,
-            interval_before=state.interval,
-            interval_after=new_state.interval,
-            ease_after=new_state.ease,
-            fuzz=draw,
-            leech=leech,
-        )
-        return Answered(new_state, record)
+        return answered(state, new_state, rating, now, today, draw, leech)
 
     def preview(self, state: SchedState, now: datetime, today: int, draw: float) -> dict[Rating, SchedState]:
         """The state each button would lead to, for showing the next interval on the buttons."""

@@ -91,3 +91,21 @@ class Scheduler(Protocol):
     def preview(
         self, state: SchedState, now: datetime, today: int, draw: float
     ) -> dict[Rating, SchedState]: ...
+
+
+def answered(
+    before: SchedState, after: SchedState, rating: Rating, now: datetime, today: int, draw: float, leech: bool
+) -> Answered:
+    """The answer's result and its log entry (what every scheduler here records, so the log replays)."""
+    record = ReviewRecord(
+        reviewed_at=now,
+        day=today,
+        rating=rating,
+        phase_before=before.phase,
+        interval_before=before.interval,
+        interval_after=after.interval,
+        ease_after=after.ease,
+        fuzz=draw,
+        leech=leech,
+    )
+    return Answered(after, record)
