@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
-def _stamp(config_file: str | Path) -> int:
+def config_stamp(config_file: str | Path) -> int:
     try:
         return os.stat(config_file).st_mtime_ns
     except FileNotFoundError:
@@ -33,7 +33,7 @@ def expected(
 ) -> str:
     # The exam fields (day numbers, -1 without an exam date) let the fast path apply the exam plan's limits.
     numbers = (new_per_day, reviews_per_day, rollover_hour, exam_day, goal, minutes_per_day)
-    return f"{_stamp(config_file)} {' '.join(str(n) for n in numbers)}\n"
+    return f"{config_stamp(config_file)} {' '.join(str(n) for n in numbers)}\n"
 
 
 def read(config_file: str, sidecar: str) -> tuple[int, int, int, int, int, int] | None:
@@ -45,6 +45,6 @@ def read(config_file: str, sidecar: str) -> tuple[int, int, int, int, int, int] 
         numbers = [int(p) for p in parts]
     except (OSError, ValueError):
         return None
-    if len(numbers) != 7 or numbers[0] != _stamp(config_file):
+    if len(numbers) != 7 or numbers[0] != config_stamp(config_file):
         return None
     return numbers[1], numbers[2], numbers[3], numbers[4], numbers[5], numbers[6]

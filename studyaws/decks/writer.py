@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -73,22 +72,3 @@ def written_by_import(path: Path) -> bool:
             return fh.read(len(MARK)) == MARK.encode()
     except OSError:
         return False
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write through a temporary file in the same folder and rename it: old file or new file, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = temp_path(path)
-    try:
-        with tmp.open("w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
-def temp_path(path: Path) -> Path:
-    """A sibling name the deck scanner ignores (it only reads *.yaml and *.yml)."""
-    return path.with_name(f".{path.name}.{os.getpid()}.tmp")

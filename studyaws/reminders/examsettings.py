@@ -6,30 +6,23 @@
 
 from __future__ import annotations
 
-import os
+from studyaws.fastsettings import config_stamp  # config.toml's mtime, recorded by both sidecars
 
 TYPE_CHECKING = False  # typing stays off the fast path
 if TYPE_CHECKING:
     from pathlib import Path
 
 
-def _stamp(config_file: str | Path) -> int:
-    try:
-        return os.stat(config_file).st_mtime_ns
-    except FileNotFoundError:
-        return 0
-
-
 def expected(config_file: str | Path, exam_version: str, exam_date: str) -> str | None:
     """The sidecar's text, or None when a value cannot be stored on one tab-separated line."""
     if any(c in value for value in (exam_version, exam_date) for c in "\t\r\n"):
         return None
-    return f"{_stamp(config_file)}\t{exam_version}\t{exam_date}\n"
+    return f"{config_stamp(config_file)}\t{exam_version}\t{exam_date}\n"
 
 
 def read(config_file: str, sidecar: str) -> tuple[str, str] | None:
     """(exam_version, exam_date); None when the sidecar is missing or stale (ask the full path)."""
-    stamp = _stamp(config_file)
+    stamp = config_stamp(config_file)
     if stamp == 0:
         return "", ""  # no config file: the defaults, which have no exam
     try:

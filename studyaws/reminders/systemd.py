@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
 
+from studyaws.config import write_atomic
 from studyaws.core.reminder import TimeOfDay
 from studyaws.reminders.errors import ReminderError
 from studyaws.reminders.job import Installed, Job, quiet_from_argv
@@ -97,16 +97,7 @@ def _put(path: Path, text: str | None) -> None:
     if text is None:
         path.unlink(missing_ok=True)
         return
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with tmp.open("w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        tmp.replace(path)
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
+    write_atomic(path, text)
 
 
 def _write_all(files: dict[Path, str | None]) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TypeVar
 
 from studyaws import config
 from studyaws.config import Settings
@@ -13,6 +15,7 @@ from studyaws.dueview import DueReport, due_report
 from studyaws.storage import statsql
 from studyaws.storage.schema_version import HEAD, revision_of
 
+T = TypeVar("T")
 FORECAST_DAYS = 30
 HEATMAP_DAYS = 84  # twelve weeks
 
@@ -57,14 +60,17 @@ def load(db_path: str, settings: Settings, now: datetime, domains: bool = True) 
     With `domains=False` the blueprint (YAML) is not read and the per-domain fields stay empty: that is the
     dashboard's first frame, the rest follows a frame later.
     """
+    return read_current(db_path, lambda conn: _load(conn, settings, now, domains))
+
+
+def read_current(db_path: str, read: Callable[[sqlite3.Connection], T]) -> T | None:
+    """`read` over a read-only stdlib connection; None while the database is missing or not yet migrated."""
     try:
         conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=10)
     except sqlite3.OperationalError:
         return None
     try:
-        if revision_of(conn) != HEAD:
-            return None
-        return _load(conn, settings, now, domains)
+        return read(conn) if revision_of(conn) == HEAD else None
     finally:
         conn.close()
 

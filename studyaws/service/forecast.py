@@ -14,8 +14,8 @@ from studyaws.core.days import day_number
 from studyaws.core.projection import project
 from studyaws.core.types import Scheduler
 from studyaws.dueview import due_report
+from studyaws.service.dashboard import read_current
 from studyaws.storage import forecast_sql, statsql
-from studyaws.storage.schema_version import HEAD, revision_of
 
 if TYPE_CHECKING:
     from studyaws.decks.blueprint import Domain
@@ -257,13 +257,4 @@ def load(
     new_per_day: int | None = None,
 ) -> StatsReport | None:
     """`compute` over a read-only connection; None while the database does not exist or is not migrated."""
-    try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=10)
-    except sqlite3.OperationalError:
-        return None
-    try:
-        if revision_of(conn) != HEAD:
-            return None
-        return compute(conn, settings, now, scheduler, days, new_per_day)
-    finally:
-        conn.close()
+    return read_current(db_path, lambda conn: compute(conn, settings, now, scheduler, days, new_per_day))

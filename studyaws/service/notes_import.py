@@ -11,13 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from studyaws.config import write_atomic
 from studyaws.core.notes.compile import compile_notes
 from studyaws.core.notes.ids import slug
 from studyaws.core.notes.model import CLOZE, Card
 from studyaws.decks.loader import deck_files, load_deck, load_decks
 from studyaws.decks.notes_io import NotesError, read_notes
 from studyaws.decks.schema import ID_RE, DeckSchemaError, validate
-from studyaws.decks.writer import dump_deck, write_atomic, written_by_import
+from studyaws.decks.writer import dump_deck, written_by_import
 from studyaws.decks.yamlsafe import YamlError, parse
 from studyaws.errors import StudyawsError, UsageError
 from studyaws.service.context import AppContext
