@@ -9,28 +9,22 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from datetime import timedelta
 from pathlib import Path
 
-from bench_scheduler import NOW, build, pct, wall
+from bench_scheduler import NOW, answer_latencies, build, due_against_bare_python, open_and_queue, pct
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from studyaws import config  # noqa: E402
-from studyaws.core.types import Rating  # noqa: E402
 from studyaws.paths import resolve  # noqa: E402
-from studyaws.service.collection import open_collection  # noqa: E402
 from studyaws.service.context import AppContext  # noqa: E402
-from studyaws.service.session import ReviewSession  # noqa: E402
 
 
 def tag_domains(home: Path) -> None:
@@ -61,35 +55,9 @@ def run(home: Path, days_to_exam: int, answers: int) -> None:
     config.save(paths.config_file, settings)
     config.sync_fast_settings(paths.config_file, paths.fast_settings, settings)
     ctx = AppContext(paths=paths, settings=settings, clock=lambda: NOW, rng=random.Random(3), deck_dirs=[])
-    opens, queues = [], []
-    for _ in range(5):
-        t = time.perf_counter()
-        coll = open_collection(ctx, sync=False)
-        t1 = time.perf_counter()
-        session = ReviewSession(coll)
-        card = session.next_card()
-        t2 = time.perf_counter()
-        assert card is not None
-        opens.append((t1 - t) * 1000)
-        queues.append((t2 - t1) * 1000)
-        coll.close()
-    coll = open_collection(ctx, sync=False)
-    session = ReviewSession(coll)
-    session.next_card()
-    counts = session.counts()
-    lat = []
-    ratings = [Rating.GOOD, Rating.GOOD, Rating.HARD, Rating.AGAIN, Rating.EASY]
-    for i in range(answers):
-        t = time.perf_counter()
-        session.answer(ratings[i % len(ratings)])
-        session.next_card()
-        lat.append((time.perf_counter() - t) * 1000)
-    coll.close()
-    env = {**os.environ, "STUDYAWS_HOME": str(home), "STUDYAWS_NOW": NOW.isoformat()}
-    exe = str(Path(sys.executable).with_name("studyaws"))
-    subprocess.run([exe, "due", "--json"], env=env, check=True, capture_output=True)
-    base = wall([sys.executable, "-c", "pass"], env, 21)
-    due = wall([exe, "due", "--json"], env, 21)
+    opens, queues = open_and_queue(ctx, 5)
+    counts, lat = answer_latencies(ctx, answers)
+    due, base = due_against_bare_python(home)
     print(
         f"exam in {days_to_exam} days: new {counts.new}, learning {counts.learning}, review {counts.review}"
     )

@@ -19,15 +19,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from bench_scheduler import NOW, build, pct  # noqa: E402
+from bench_scheduler import NOW, answer_latencies, build, pct  # noqa: E402
 
 from studyaws.config import Settings  # noqa: E402
-from studyaws.core.types import Rating  # noqa: E402
 from studyaws.paths import resolve  # noqa: E402
 from studyaws.service import forecast, memory  # noqa: E402
-from studyaws.service.collection import open_collection, scheduler_for  # noqa: E402
+from studyaws.service.collection import scheduler_for  # noqa: E402
 from studyaws.service.context import AppContext  # noqa: E402
-from studyaws.service.session import ReviewSession  # noqa: E402
 from studyaws.storage.db import open_database  # noqa: E402
 
 
@@ -63,19 +61,9 @@ def main() -> None:
         engine.dispose()
 
         ctx.settings = fsrs
-        coll = open_collection(ctx, sync=False)
-        session = ReviewSession(coll)
-        session.next_card()
-        lat = []
-        ratings = [Rating.GOOD, Rating.GOOD, Rating.HARD, Rating.AGAIN, Rating.EASY]
-        for i in range(args.answers):
-            t = time.perf_counter()
-            session.answer(ratings[i % len(ratings)])
-            session.next_card()
-            lat.append((time.perf_counter() - t) * 1000)
+        _, lat = answer_latencies(ctx, args.answers)
         p50, p99 = pct(lat, 0.5), pct(lat, 0.99)
         print(f"FSRS answer -> next card: p50 {p50:.2f} ms, p99 {p99:.2f}, max {max(lat):.2f}")
-        coll.close()
 
         for settings in (fsrs, sm2):
             ctx.settings = settings

@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from studyaws.config import Settings  # noqa: E402
 from studyaws.core.days import day_number  # noqa: E402
+from studyaws.core.queue import Counts  # noqa: E402
 from studyaws.core.types import Rating  # noqa: E402
 from studyaws.paths import resolve  # noqa: E402
 from studyaws.service.collection import open_collection  # noqa: E402
@@ -97,6 +98,47 @@ def wall(cmd: list[str], env: dict[str, str], runs: int) -> float:
     return statistics.median(times) * 1000
 
 
+def due_against_bare_python(home: Path) -> tuple[float, float]:
+    """Median wall times (ms) of `studyaws due --json` and of `python -c pass`, 21 runs each."""
+    env = {**os.environ, "STUDYAWS_HOME": str(home), "STUDYAWS_NOW": NOW.isoformat()}
+    exe = str(Path(sys.executable).with_name("studyaws"))
+    subprocess.run([exe, "due", "--json"], env=env, check=True, capture_output=True)  # warm the caches
+    return wall([exe, "due", "--json"], env, 21), wall([sys.executable, "-c", "pass"], env, 21)
+
+
+def open_and_queue(ctx: AppContext, runs: int) -> tuple[list[float], list[float]]:
+    """Milliseconds to open the collection, and to build today's queue and fetch the first card."""
+    opens, queues = [], []
+    for _ in range(runs):
+        t = time.perf_counter()
+        coll = open_collection(ctx, sync=False)
+        t1 = time.perf_counter()
+        card = ReviewSession(coll).next_card()
+        t2 = time.perf_counter()
+        assert card is not None
+        opens.append((t1 - t) * 1000)
+        queues.append((t2 - t1) * 1000)
+        coll.close()
+    return opens, queues
+
+
+def answer_latencies(ctx: AppContext, answers: int) -> tuple[Counts, list[float]]:
+    """The counts at the start, and milliseconds from each answer to the next card on screen."""
+    coll = open_collection(ctx, sync=False)
+    session = ReviewSession(coll)
+    session.next_card()
+    counts = session.counts()
+    lat = []
+    ratings = [Rating.GOOD, Rating.GOOD, Rating.HARD, Rating.AGAIN, Rating.EASY]
+    for i in range(answers):
+        t = time.perf_counter()
+        session.answer(ratings[i % len(ratings)])
+        session.next_card()
+        lat.append((time.perf_counter() - t) * 1000)
+    coll.close()
+    return counts, lat
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--cards", type=int, default=100_000)
@@ -117,35 +159,9 @@ def main() -> None:
             rng=random.Random(3),
             deck_dirs=[],
         )
-        opens, queues = [], []
-        for _ in range(7):
-            t = time.perf_counter()
-            coll = open_collection(ctx, sync=False)
-            t1 = time.perf_counter()
-            session = ReviewSession(coll)
-            card = session.next_card()
-            t2 = time.perf_counter()
-            assert card is not None
-            opens.append((t1 - t) * 1000)
-            queues.append((t2 - t1) * 1000)
-            coll.close()
-        coll = open_collection(ctx, sync=False)
-        session = ReviewSession(coll)
-        session.next_card()
-        counts = session.counts()
-        lat = []
-        ratings = [Rating.GOOD, Rating.GOOD, Rating.HARD, Rating.AGAIN, Rating.EASY]
-        for i in range(args.answers):
-            t = time.perf_counter()
-            session.answer(ratings[i % len(ratings)])
-            session.next_card()
-            lat.append((time.perf_counter() - t) * 1000)
-        coll.close()
-        env = {**os.environ, "STUDYAWS_HOME": str(home), "STUDYAWS_NOW": NOW.isoformat()}
-        exe = str(Path(sys.executable).with_name("studyaws"))
-        subprocess.run([exe, "due", "--json"], env=env, check=True, capture_output=True)
-        base = wall([sys.executable, "-c", "pass"], env, 21)
-        due = wall([exe, "due", "--json"], env, 21)
+        opens, queues = open_and_queue(ctx, 7)
+        counts, lat = answer_latencies(ctx, args.answers)
+        due, base = due_against_bare_python(home)
         print(f"counts at start: new {counts.new}, learning {counts.learning}, review {counts.review}")
         print(f"open collection: {statistics.median(opens):.1f} ms (median of 7)")
         print(f"queue build + first card: {statistics.median(queues):.1f} ms median, {min(queues):.1f} min")
