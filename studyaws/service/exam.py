@@ -74,6 +74,11 @@ class ExamSession:
         wanted = count if count is not None else full
         if wanted < 1:
             raise StudyawsError("--count must be at least 1")
+        if cls.resume(coll, mono) is not None:
+            raise StudyawsError(
+                "an exam is already in progress: continue it with `studyaws exam --resume`, "
+                "or submit it as it stands with `studyaws exam --abandon`"
+            )
         with translate_errors(ctx.paths.db):
             seen = practice_repo.answer_counts(coll.engine)
         drawn = examdraw.draw(load_questions(ctx), version, weights, wanted, ctx.rng, seen)
@@ -89,11 +94,6 @@ class ExamSession:
             time_limit_ms=limit_ms,
             remaining_ms=limit_ms,
         )
-        if cls.resume(coll, mono) is not None:
-            raise StudyawsError(
-                "an exam is already in progress: continue it with `studyaws exam --resume`, "
-                "or submit it as it stands with `studyaws exam --abandon`"
-            )
         with translate_errors(ctx.paths.db):
             practice_repo.create(coll.engine, attempt, to_ms(ctx.now()))
         return cls(coll, attempt, mono)
