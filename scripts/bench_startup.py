@@ -8,6 +8,7 @@ the bare app's keypress → repaint. Medians of several runs. Needs tmux.
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import random
 import shlex
@@ -97,6 +98,11 @@ def env_for(home: Path | None) -> dict[str, str]:
     return env
 
 
+def spread(times: tuple[float, ...]) -> str:
+    q = statistics.quantiles(times, n=4)
+    return f"quartiles {q[0]:.0f}–{q[2]:.0f} ms"
+
+
 def startup(runs: int, py: str, exe: str, studyaws: str, tmp: Path) -> None:
     """Launch → dashboard and launch → first card, beside a bare Textual app launched the same way."""
     from studyaws.core.cards import render
@@ -109,18 +115,29 @@ def startup(runs: int, py: str, exe: str, studyaws: str, tmp: Path) -> None:
     peeked = peek_first_card(make_context({**os.environ, **env_for(home)}))
     assert peeked is not None
     front_start = render(peeked[0], peeked[1])[0][:30]
-    bare, dash, card = [], [], []
-    for i in range(runs):
-        bare.append(launch_until(f"b{i}", f"{py} {hello}", env_for(None), "hello 0"))
-        tmux("kill-session", "-t", f"b{i}")
-        dash.append(launch_until(f"d{i}", exe, env_for(home), "New left"))
-        tmux("kill-session", "-t", f"d{i}")
-        card.append(launch_until(f"r{i}", f"{exe} review", env_for(home), front_start))
-        tmux("kill-session", "-t", f"r{i}")
+    # Bytecode for every module, as an installed package has: with PYTHONDONTWRITEBYTECODE set, a module
+    # edited since the last compile would otherwise be compiled again on every launch.
+    compileall.compile_dir(str(ROOT / "studyaws"), quiet=1)
+    launches = (
+        ("bare", f"{py} {hello}", env_for(None), "hello 0"),
+        ("dash", exe, env_for(home), "New left"),
+        ("card", f"{exe} review", env_for(home), front_start),
+    )
+
+    def one_round(tag: str) -> list[float]:
+        times = []
+        for name, command, env, marker in launches:
+            times.append(launch_until(f"{name}{tag}", command, env, marker))
+            tmux("kill-session", "-t", f"{name}{tag}")
+        return times
+
+    for warm in range(2):  # warm-up rounds put every file in the page cache; they are not counted
+        one_round(f"w{warm}")
+    bare, dash, card = zip(*(one_round(str(i)) for i in range(runs)), strict=True)
     b, d, c = statistics.median(bare), statistics.median(dash), statistics.median(card)
-    print(f"bare Textual app → first frame:   {b:6.0f} ms (median of {runs})")
-    print(f"studyaws → dashboard visible:     {d:6.0f} ms = {d / b:.2f}x")
-    print(f"studyaws review → first card:     {c:6.0f} ms = {c / b:.2f}x")
+    print(f"bare Textual app → first frame:   {b:6.0f} ms (median of {runs}; {spread(bare)})")
+    print(f"studyaws → dashboard visible:     {d:6.0f} ms = {d / b:.2f}x ({spread(dash)})")
+    print(f"studyaws review → first card:     {c:6.0f} ms = {c / b:.2f}x ({spread(card)})")
 
 
 def keypresses(args: argparse.Namespace, py: str, exe: str, studyaws: str, tmp: Path) -> None:
@@ -155,13 +172,14 @@ def keypresses(args: argparse.Namespace, py: str, exe: str, studyaws: str, tmp: 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--runs", type=int, default=15)
     ap.add_argument("--cards", type=int, default=100_000)
     ap.add_argument("--keys", type=int, default=30)
     ap.add_argument(
         "--big-home", type=Path, help="reuse a home built by an earlier run (skips the 100k build)"
     )
     ap.add_argument("--keys-only", action="store_true", help="only the keypress measurement")
+    ap.add_argument("--startup-only", action="store_true", help="only the launch measurements")
     args = ap.parse_args()
     py = shlex.quote(sys.executable)
     studyaws = str(Path(sys.executable).with_name("studyaws"))
@@ -173,7 +191,8 @@ def main() -> None:
         (Path(tmp) / "hello.py").write_text(HELLO)
         if not args.keys_only:
             startup(args.runs, py, exe, studyaws, Path(tmp))
-        keypresses(args, py, exe, studyaws, Path(tmp))
+        if not args.startup_only:
+            keypresses(args, py, exe, studyaws, Path(tmp))
     tmux("kill-session", "-t", "bench-keepalive")
 
 

@@ -7,8 +7,8 @@ import sqlite3
 from studyaws.core.cards import Note
 from studyaws.core.examplan import exam_and_goal
 from studyaws.service.context import AppContext
-from studyaws.storage.convert import note_from_json
 from studyaws.storage.convert_light import to_ms
+from studyaws.storage.notes_json import note_from_json
 from studyaws.storage.peek import first_card
 from studyaws.storage.schema_version import HEAD, revision_of
 

@@ -6,9 +6,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from studyaws.core.cards import Note, Option
 from studyaws.core.types import Phase, Rating, ReviewRecord, SchedState
 from studyaws.storage.convert_light import from_ms, to_ms
+from studyaws.storage.hot_sql import SNAPSHOT_FIELDS
 
 __all__ = ["from_ms", "to_ms"]
 
@@ -61,10 +61,6 @@ def state_to_values(state: SchedState, position: int) -> dict[str, Any]:
     }
 
 
-SNAPSHOT_FIELDS = (
-    "phase", "due", "interval", "ease", "reps", "lapses", "remaining_steps",
-    "suspended", "buried_until", "flag", "leech", "stability", "difficulty",
-)  # fmt: skip
 # Undo entries written before the FSRS columns existed lack them; restoring those means restoring NULL.
 SNAPSHOT_DEFAULTS: dict[str, Any] = {"stability": None, "difficulty": None}
 
@@ -85,48 +81,4 @@ def record_from_row(row: Any) -> ReviewRecord:
         ease_after=row.ease_after,
         fuzz=row.fuzz,
         leech=bool(row.leech),
-    )
-
-
-def note_to_json(note: Note) -> str:
-    fields: dict[str, Any] = {
-        "front": note.front,
-        "back": note.back,
-        "text": note.text,
-        "options": [{"text": o.text, "why": o.why, "correct": o.correct} for o in note.options],
-        "explanation": note.explanation,
-        "source": note.source,
-        "verified": note.verified,
-        "tags": list(note.tags),
-        "domain": note.domain,
-        "task": note.task,
-        "line": note.line,
-    }
-    # Only when present, so the stored JSON of every other card stays byte-for-byte what it was.
-    if note.origin:
-        fields["origin"] = note.origin
-    if note.warnings:
-        fields["warnings"] = list(note.warnings)
-    return json.dumps(fields, ensure_ascii=False, sort_keys=True)
-
-
-def note_from_json(uid: str, deck_id: str, kind: str, content: str) -> Note:
-    d = json.loads(content)
-    return Note(
-        uid=uid,
-        deck_id=deck_id,
-        kind=kind,
-        front=d["front"],
-        back=d["back"],
-        text=d["text"],
-        options=tuple(Option(o["text"], o["why"], o["correct"]) for o in d["options"]),
-        explanation=d["explanation"],
-        source=d["source"],
-        verified=d["verified"],
-        tags=tuple(d["tags"]),
-        domain=d["domain"],
-        task=d["task"],
-        line=d["line"],
-        origin=d.get("origin", ""),
-        warnings=tuple(d.get("warnings", ())),
     )

@@ -7,7 +7,11 @@ are constant strings run with `exec_driver_sql`, still inside SQLAlchemy's conne
 
 from __future__ import annotations
 
-from studyaws.storage.convert import SNAPSHOT_FIELDS
+# What undo restores about a card (its snapshot is written before each answer).
+SNAPSHOT_FIELDS = (
+    "phase", "due", "interval", "ease", "reps", "lapses", "remaining_steps",
+    "suspended", "buried_until", "flag", "leech", "stability", "difficulty",
+)  # fmt: skip
 
 CARD_COLUMNS = (
     "id, uid, note_uid, deck_id, ordinal, kind, content, position, retired, phase, due, interval, ease, "

@@ -19,16 +19,16 @@ from studyaws.errors import StudyawsError
 from studyaws.storage import hot_sql as hot
 from studyaws.storage.convert import (
     SNAPSHOT_DEFAULTS,
-    SNAPSHOT_FIELDS,
     CardFlags,
-    note_from_json,
     record_from_row,
     snapshot,
     state_from_row,
     state_to_values,
     to_ms,
 )
+from studyaws.storage.hot_sql import SNAPSHOT_FIELDS
 from studyaws.storage.models import CardRow, DeckRow, ReviewRow, UndoRow, table
+from studyaws.storage.notes_json import note_from_json
 
 cards_t = table(CardRow)
 log_t = table(ReviewRow)

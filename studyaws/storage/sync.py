@@ -13,8 +13,8 @@ from sqlalchemy import Engine, func, insert, select, update
 
 from studyaws.core.cards import card_uid, ordinals
 from studyaws.decks.loader import Deck
-from studyaws.storage.convert import note_to_json
 from studyaws.storage.models import CardRow, DeckRow, table
+from studyaws.storage.notes_json import note_to_json
 
 cards_t = table(CardRow)
 decks_t = table(DeckRow)

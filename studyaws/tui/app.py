@@ -54,16 +54,20 @@ class StudyawsApp(App[None]):
         self.error: str | None = None
         self.exam_done_asked = False  # the dashboard asks once per run whether a passed exam is done
 
+    def get_default_screen(self) -> Screen[None]:
+        # The starting screen is the base of the stack rather than pushed over Textual's blank default
+        # screen: one screen less to mount and style before the first frame.
+        if self.start == "review":
+            from studyaws.tui.screens.review import ReviewScreen
+
+            return ReviewScreen()  # the dashboard is built when the review is left, not before the first card
+        return dashboard_class()()
+
     def on_mount(self) -> None:
         if self.ctx.settings.theme in self.available_themes:
             self.theme = self.ctx.settings.theme
-        if self.start == "review":
-            self.action_review()  # the dashboard is built when the review is left, not before the first card
-        elif self.start in ("quiz", "exam"):
-            self.push_screen(dashboard_class()())
+        if self.start in ("quiz", "exam"):
             self.call_later(self.action_quiz if self.start == "quiz" else self.action_exam, **self.options)
-        else:
-            self.push_screen(dashboard_class()())
         # After the first frame: SQLAlchemy, Alembic, YAML and the deck sync cost ~0.5 s together, and the
         # import holds the GIL, so give Textual's writer thread time to put the first frame on screen.
         self.set_timer(0.4, self.load_collection)
@@ -121,7 +125,15 @@ class StudyawsApp(App[None]):
         if any(isinstance(s, dashboard) for s in self.screen_stack[:-1]):
             self.pop_screen()
         else:
-            self.switch_screen(dashboard())
+            self.show_instead(dashboard())
+
+    def show_instead(self, screen: Screen[None]) -> None:
+        """Show `screen` in place of the current one. Textual cannot switch out the base of the stack (it was
+        never pushed): over the base, a review the app started in, the new screen is pushed instead."""
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
 
     def action_quiz(self, **options: object) -> None:
         from studyaws.tui.screens.quiz import QuizScreen

@@ -24,8 +24,10 @@ def test_dashboard_snapshot(make_ctx: MakeCtx, snap_compare: Any) -> None:
 
     async def settle(pilot: Any) -> None:
         await ready(pilot.app, pilot)
-        for _ in range(200):  # the readiness line is computed in a worker after the domain table
-            if "Readiness" in str(pilot.app.screen.query_one("#dash-ready").render()):
+        # The readiness line is mounted with the domain table after the first frame, computed in a worker.
+        for _ in range(200):
+            line = pilot.app.screen.query("#dash-ready")
+            if line and "Readiness" in str(line.first().render()):
                 break
             await pilot.pause(0.02)
         await pilot.pause()

@@ -7,19 +7,25 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from studyaws.core.fmt import short_interval
 from studyaws.core.text import inert
 from studyaws.service import dashboard
 from studyaws.tui.widgets.charts import bar_chart, heatmap
+from studyaws.tui.widgets.keybar import KeyBar
 from studyaws.tui.widgets.titlebar import TitleBar
 
 if TYPE_CHECKING:
     from studyaws.tui.app import StudyawsApp
+
+
+def panel(content: Content, id: str, title: str) -> Static:
+    widget = Static(content, id=id, classes="panel")
+    widget.border_title = title
+    return widget
 
 
 class DashboardScreen(Screen[None]):
@@ -33,46 +39,47 @@ class DashboardScreen(Screen[None]):
         Binding("t", "app.toggle_dark", "Light/dark", id="toggle-dark"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.fresh = True  # compose read today's numbers; the first resume need not read them again
+
     @property
     def studyaws(self) -> StudyawsApp:
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
+        # Today's numbers go into the widgets as they are made, so the first frame shows them (an update
+        # after mount would cost a second layout pass and a frame).
+        counts, forecast, history = self._today(self._load(domains=False))
         yield TitleBar()
-        with Horizontal(id="dash-top"):
-            yield Static(id="dash-counts", classes="panel")
-            yield Static(id="dash-exam", classes="panel")
-        with Horizontal(id="dash-charts"):
-            yield Static(id="dash-forecast", classes="panel")
-            yield Static(id="dash-heatmap", classes="panel")
-        # A plain Static, not a DataTable: the table widget costs ~40 ms of the first frame.
-        yield Static(id="dash-domains")
-        yield Static(id="dash-ready", classes="muted")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#dash-forecast").border_title = "Next 30 days"
-        self.query_one("#dash-heatmap").border_title = "Last 12 weeks"
-        self.query_one("#dash-counts").border_title = "Today"
-        self.query_one("#dash-exam").border_title = "Exam"
+        # Border titles set before mounting: set in on_mount, they left the panels blank in the first frame.
+        yield panel(counts, "dash-counts", "Today")
+        yield panel(Content(), "dash-exam", "Exam")
+        yield panel(forecast, "dash-forecast", "Next 30 days")
+        yield panel(history, "dash-heatmap", "Last 12 weeks")
+        yield KeyBar()
 
     def on_screen_resume(self) -> None:
-        # Also sent when the screen first shows, so this is the one place that loads the numbers.
-        self.refresh_data()
+        # Also sent when the screen first shows: compose has just read today's numbers, so only the
+        # blueprint-based parts are still to come.
+        if self.fresh:
+            self.fresh = False
+            self._later()
+        else:
+            self.refresh_data()
 
     def collection_ready(self) -> None:
         self.refresh_data()
 
-    def refresh_data(self, domains: bool = False) -> None:
-        """Counts and charts now; the blueprint-based parts (exam name, domain table) a frame later."""
+    def _load(self, domains: bool) -> dashboard.DashboardData | None:
         ctx = self.studyaws.ctx
-        now = ctx.now()
-        data = dashboard.load(str(ctx.paths.db), ctx.settings, now, domains=domains)
-        counts = self.query_one("#dash-counts", Static)
+        return dashboard.load(str(ctx.paths.db), ctx.settings, ctx.now(), domains=domains)
+
+    def _today(self, data: dashboard.DashboardData | None) -> tuple[Content, Content, Content]:
+        """The counts panel, the forecast chart and the heatmap."""
         if data is None:
-            counts.update(Content("Opening your collection…"))
-            return
-        due = data.due
+            return Content("Opening your collection…"), Content(), Content()
+        due, now = data.due, self.studyaws.ctx.now()
         lines = [
             f"Due now      {due.due_now:>5}",
             f"  learning {due.learning} · review {due.review}",
@@ -83,14 +90,29 @@ class DashboardScreen(Screen[None]):
             lines.append(f"Next due in  {short_interval((due.next_due - now).total_seconds()):>5}")
         else:
             lines.append(f"Studied {data.minutes_today:.0f} min today, {data.minutes_week:.0f} this week")
-        counts.update(Content("\n".join(lines)))
-        self.query_one("#dash-forecast", Static).update(bar_chart(data.forecast, height=4))
-        self.query_one("#dash-heatmap", Static).update(heatmap(data.history))
-        if not domains:
-            # A moment later, not right after the refresh: reading the blueprint imports YAML, which would
-            # hold the GIL while Textual's writer thread is still putting the first frame on screen.
-            self.set_timer(0.15, lambda: self.refresh_data(True))
+        return Content("\n".join(lines)), bar_chart(data.forecast, height=4), heatmap(data.history)
+
+    def _later(self) -> None:
+        # A moment later, not at once: reading the blueprint imports YAML, which would hold the GIL while
+        # Textual's writer thread is still putting the first frame on screen.
+        self.set_timer(0.15, lambda: self.refresh_data(True))
+
+    def refresh_data(self, domains: bool = False) -> None:
+        """Counts and charts now; the blueprint-based parts (exam name, domain table) a frame later."""
+        data = self._load(domains)
+        counts, forecast, history = self._today(data)
+        self.query_one("#dash-counts", Static).update(counts)
+        if data is None:
             return
+        self.query_one("#dash-forecast", Static).update(forecast)
+        self.query_one("#dash-heatmap", Static).update(history)
+        if not domains:
+            self._later()
+            return
+        if not self.query("#dash-domains"):
+            # Mounted with their contents, not in the first frame. A plain Static, not a DataTable: the
+            # table widget costs ~40 ms.
+            self.mount(Static(id="dash-domains"), Static(id="dash-ready", classes="muted"))
         exam = [inert(data.version_name)]
         if data.exam_date is not None and data.days_to_exam is not None:
             if data.days_to_exam >= 0:

@@ -10,9 +10,10 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from studyaws.core.text import inert
+from studyaws.tui.widgets.keybar import KeyBar
 from studyaws.tui.widgets.titlebar import TitleBar
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class DrillsScreen(Screen[None]):
             yield Static(id="drill-options")
             yield Input(id="drill-answer", placeholder="Your answer: a number (or a letter), then Enter")
             yield Static(id="drill-result")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if self.studyaws.collection is not None:

@@ -9,10 +9,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from studyaws.core.fmt import clock_time
 from studyaws.core.text import inert
+from studyaws.tui.widgets.keybar import KeyBar
 from studyaws.tui.widgets.options import OptionPicker
 from studyaws.tui.widgets.titlebar import TitleBar
 
@@ -61,7 +62,7 @@ class ExamStartScreen(Screen[None]):
             for d in "1234":
                 yield Button(f"{d}  Section practice: domain {d}", id=f"exam-section-{d}", compact=True)
             yield Static(id="exam-history", classes="muted")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if self.studyaws.collection is not None:
@@ -175,7 +176,7 @@ class ExamScreen(Screen[None]):
         yield Static(id="exam-status")
         with VerticalScroll(id="exam-body"):
             yield Static(id="exam-stem")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.show()

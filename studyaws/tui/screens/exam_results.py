@@ -7,12 +7,13 @@ from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from studyaws.core.mockexam import SCALED_NOTE
 from studyaws.core.questions import format_choice
 from studyaws.core.text import inert
 from studyaws.service.exam import ExamSession
+from studyaws.tui.widgets.keybar import KeyBar
 from studyaws.tui.widgets.titlebar import TitleBar
 
 SUBMIT = -1
@@ -69,7 +70,7 @@ class ExamResultScreen(Screen[None]):
             yield Static(id="result-score")
             yield Static(id="result-domains")
             yield Static(SCALED_NOTE, id="result-note", classes="muted")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         result = self.session.result
@@ -125,7 +126,7 @@ class ExamReviewScreen(Screen[None]):
         yield Static(id="exam-review-status")
         with VerticalScroll(id="exam-review-body"):
             yield Static(id="exam-review-text")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.show()

@@ -10,10 +10,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from studyaws.core.questions import format_choice
 from studyaws.core.text import inert
+from studyaws.tui.widgets.keybar import KeyBar
 from studyaws.tui.widgets.options import OptionPicker
 from studyaws.tui.widgets.titlebar import TitleBar
 
@@ -58,7 +59,7 @@ class QuizScreen(Screen[None]):
         with VerticalScroll(id="quiz-body"):
             yield Static(id="quiz-stem")
             yield Static(id="quiz-verdict")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if self.studyaws.collection is not None:

@@ -10,11 +10,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from studyaws.core.cards import render
 from studyaws.core.text import inert
-from studyaws.core.types import Rating
+from studyaws.tui.widgets.keybar import KeyBar
 from studyaws.tui.widgets.titlebar import TitleBar
 
 if TYPE_CHECKING:
@@ -24,7 +24,9 @@ if TYPE_CHECKING:
     from studyaws.tui.app import StudyawsApp
     from studyaws.tui.widgets.options import OptionPicker
 
-NAMES = {Rating.AGAIN: "Again", Rating.HARD: "Hard", Rating.GOOD: "Good", Rating.EASY: "Easy"}
+# Keyed by the ratings' numbers (Rating is an IntEnum, so Rating.GOOD finds 3): core.types is not needed
+# before the first card is on screen.
+NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 
 
 class ReviewScreen(Screen[None]):
@@ -41,8 +43,10 @@ class ReviewScreen(Screen[None]):
         Binding("s", "suspend", "Suspend", id="suspend"),
         Binding("b", "bury", "Bury", id="bury"),
         Binding("f", "flag", "Flag", id="flag"),
-        Binding("e", "open_source", "Source", id="source"),
+        # Back before Source: at 80 columns the key bar drops keys from the end, and `e` is also named under
+        # every revealed answer.
         Binding("escape", "leave", "Back", id="back"),
+        Binding("e", "open_source", "Source", id="source"),
         Binding("up", "scroll_body(-1)", show=False),
         Binding("down", "scroll_body(1)", show=False),
         Binding("pageup", "scroll_body(-10)", show=False),
@@ -57,51 +61,52 @@ class ReviewScreen(Screen[None]):
         self.shown_at = time.monotonic()
         self.started = time.monotonic()
         self.last: AnswerOutcome | None = None
-        self.buttons: dict[Rating, Button] = {}
+        self.buttons: dict[int, Button] = {}
 
     @property
     def studyaws(self) -> StudyawsApp:
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
+        # Before the collection is open, the card the session will start with, read with sqlite3, is put in
+        # the widgets as they are made: the first frame shows it, with no second layout pass for an update.
+        meta, front = self._peek() if self.studyaws.collection is None else ("", "")
         yield TitleBar()
         yield Static(id="review-status")
         with VerticalScroll(id="review-body"):
-            yield Static(id="card-meta", classes="muted")
-            yield Static(id="card-front")
-            yield Static(id="card-back", classes="hidden")
-            yield Static(id="card-extra", classes="hidden")
-        # Hidden with `visibility`, not `display`: showing the buttons then needs no new layout pass. The
-        # buttons themselves are mounted just after the first frame: four Buttons cost ~50 ms of it.
-        yield Horizontal(id="answer-buttons", classes="invisible")
-        yield Footer()
+            yield Static(Content(meta), id="card-meta", classes="muted")
+            yield Static(Content(front), id="card-front")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if self.studyaws.collection is not None:
             self.collection_ready()
-        else:
-            self._show_peek()
         self.set_timer(0.25, self._grade_buttons)
 
-    def _grade_buttons(self) -> dict[Rating, Button]:
-        """The answer buttons, mounted on first use (or by the timer set at mount, whichever comes first)."""
+    def _grade_buttons(self) -> dict[int, Button]:
+        """The answer's panes and the four answer buttons, mounted just after the first frame (by the timer
+        set at mount) or on first use, whichever comes first: they are hidden until an answer is shown, and
+        four Buttons cost ~50 ms of the first frame."""
         if not self.buttons:
-            self.buttons = {r: Button(Content(NAMES[r]), id=f"grade-{int(r)}", compact=True) for r in Rating}
-            self.query_one("#answer-buttons").mount_all(self.buttons.values())
+            self.query_one("#review-body").mount(
+                Static(id="card-back", classes="hidden"), Static(id="card-extra", classes="hidden")
+            )
+            self.buttons = {r: Button(Content(NAMES[r]), id=f"grade-{r}", compact=True) for r in NAMES}
+            # Hidden with `visibility`, not `display`: showing them then needs no new layout pass.
+            row = Horizontal(*self.buttons.values(), id="answer-buttons", classes="invisible")
+            self.mount(row, after="#review-body")
         return self.buttons
 
-    def _show_peek(self) -> None:
-        """Before the collection is open, show the card the session will start with (read with sqlite3)."""
+    def _peek(self) -> tuple[str, str]:
+        """The first card's meta line and front, or a wait message when there is none to peek at."""
         from studyaws.service.peek import peek_first_card
 
         peeked = peek_first_card(self.studyaws.ctx)
         if peeked is None:
-            self.query_one("#card-front", Static).update(Content("Opening your collection…"))
-            return
+            return "", "Opening your collection…"
         note, ordinal, uid = peeked
         front, _ = render(note, ordinal)
-        self.query_one("#card-meta", Static).update(Content(f"{uid} · {note.deck_id}"))
-        self.query_one("#card-front", Static).update(Content(inert(front)))
+        return inert(f"{uid} · {note.deck_id}"), inert(front)
 
     def collection_ready(self) -> None:
         coll = self.studyaws.collection
@@ -118,6 +123,7 @@ class ReviewScreen(Screen[None]):
         from studyaws.tui.widgets.options import OptionPicker
 
         assert self.session is not None
+        self._grade_buttons()
         self.card = self.session.next_card()
         self.revealed = False
         for picker in self.query(OptionPicker):
@@ -178,8 +184,10 @@ class ReviewScreen(Screen[None]):
         if extra:
             self.query_one("#card-extra", Static).update(Content(inert("\n".join(extra))))
             self.query_one("#card-extra", Static).styles.display = "block"
+        from studyaws.core.types import Rating
+
         for rating, button in self._grade_buttons().items():
-            button.label = Content(f"{int(rating)} {NAMES[rating]} {card.previews[rating]}")
+            button.label = Content(f"{rating} {NAMES[rating]} {card.previews[Rating(rating)]}")
         self.query_one("#answer-buttons").styles.visibility = "visible"
 
     def _finish(self) -> None:
@@ -187,7 +195,7 @@ class ReviewScreen(Screen[None]):
 
         assert self.session is not None
         minutes = (time.monotonic() - self.started) / 60
-        self.app.switch_screen(SummaryScreen(self.session.answered, self.session.again, minutes))
+        self.studyaws.show_instead(SummaryScreen(self.session.answered, self.session.again, minutes))
 
     # -- actions -----------------------------------------------------------------------------------------
 
@@ -214,13 +222,15 @@ class ReviewScreen(Screen[None]):
                 return
             self._reveal()
         else:
-            self.action_grade(int(Rating.GOOD))
+            self.action_grade(3)  # Good
 
     def action_grade(self, value: int) -> None:
         if not self._ready() or not self.revealed:
             return
         assert self.session is not None
         duration = int((time.monotonic() - self.shown_at) * 1000)
+        from studyaws.core.types import Rating
+
         self.last = self.session.answer(Rating(value), duration)
         if self.last.leech:
             note = " and suspended" if self.last.suspended else ""
@@ -280,4 +290,7 @@ class ReviewScreen(Screen[None]):
         body.scroll_relative(y=lines, animate=False)
 
     def action_leave(self) -> None:
+        # A review the app started in stays at the base of the stack, under the dashboard: let go of the
+        # session's queue.
+        self.session, self.card = None, None
         self.studyaws.leave_to_dashboard()

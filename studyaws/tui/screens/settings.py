@@ -10,13 +10,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from studyaws import config
 from studyaws.core.text import inert
 from studyaws.decks import blueprint
 from studyaws.errors import ConfigError, UsageError
 from studyaws.service import plan
+from studyaws.tui.widgets.keybar import KeyBar
 from studyaws.tui.widgets.titlebar import TitleBar
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ class SettingsScreen(Screen[None]):
             with Horizontal(classes="setting-row"):
                 yield Button(Content("Install reminder"), id="reminder-install")
                 yield Button(Content("Remove reminder"), id="reminder-remove")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.show_reminder()

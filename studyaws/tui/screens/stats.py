@@ -12,12 +12,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from studyaws.core.text import inert
 from studyaws.service import dashboard
 from studyaws.service.forecast import StatsReport
 from studyaws.tui.widgets.charts import bar_chart
+from studyaws.tui.widgets.keybar import KeyBar
 from studyaws.tui.widgets.titlebar import TitleBar
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ class StatsScreen(Screen[None]):
             table: DataTable[Text] = DataTable(id="stats-retention", cursor_type="none")
             yield table
             yield Static(id="stats-buttons", classes="panel")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         app: StudyawsApp = self.app  # type: ignore[assignment]

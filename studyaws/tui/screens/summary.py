@@ -6,8 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from studyaws.tui.widgets.keybar import KeyBar
 from studyaws.tui.widgets.titlebar import TitleBar
 
 
@@ -33,7 +34,7 @@ class SummaryScreen(Screen[None]):
             "Press Enter to return to the dashboard."
         )
         yield Static(Content(text), id="summary")
-        yield Footer()
+        yield KeyBar()
 
     def action_done(self) -> None:
         from studyaws.tui.app import StudyawsApp
