@@ -214,3 +214,15 @@ async def test_a_broken_deck_ends_the_app_with_the_error(make_ctx: MakeCtx, deck
     assert app.error is not None and "broken.yaml:2:1: invalid YAML" in app.error
     assert app.return_code == 1
     assert not ctx.paths.db.exists()  # nothing was written
+
+
+async def test_help_fits_80x24_without_wrapping_or_scrolling(make_ctx: MakeCtx) -> None:
+    from studyaws.tui.screens.help import HELP
+
+    app = make_app(make_ctx())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        body = app.screen.query_one("#help-body")
+        assert body.query_one(Static).size.height == len(HELP.splitlines())  # no line wrapped
+        assert body.max_scroll_y == 0  # nothing below the fold
