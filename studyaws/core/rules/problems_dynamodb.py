@@ -104,9 +104,10 @@ def dynamodb_read(rng: random.Random) -> tuple[str, Drill]:
         sizes = tuple(item_size(rng) for _ in range(rng.randint(2, 4)))
         rate = rng.choice(RATES[:12])
         api = "BatchGetItem" if op is ReadOp.BATCH_GET else "TransactGetItems"
-        listed = ", ".join(fmt_size(s) for s in sizes)
+        named = [fmt_size(s) for s in sizes]
+        listed = ", ".join(named[:-1]) + f" and {named[-1]}"
         text = (
-            f"{app} calls {api} {rate} times per second. Each call reads {len(sizes)} {entity} of {listed}"
+            f"{app} calls {api} {rate} times per second. Each call reads {len(sizes)} {entity}, of {listed}"
             + (f", using {words} reads." if op is ReadOp.BATCH_GET else ".")
         )
     elif op is ReadOp.QUERY:
