@@ -81,9 +81,9 @@ class ReviewScreen(Screen[None]):
     def on_mount(self) -> None:
         if self.studyaws.collection is not None:
             self.collection_ready()
-        self.set_timer(0.25, self._grade_buttons)
+        self.set_timer(0.25, self._answer_parts)
 
-    def _grade_buttons(self) -> dict[int, Button]:
+    def _answer_parts(self) -> dict[int, Button]:
         """The answer's panes and the four answer buttons, mounted just after the first frame (by the timer
         set at mount) or on first use, whichever comes first: they are hidden until an answer is shown, and
         four Buttons cost ~50 ms of the first frame."""
@@ -123,7 +123,7 @@ class ReviewScreen(Screen[None]):
         from studyaws.tui.widgets.options import OptionPicker
 
         assert self.session is not None
-        self._grade_buttons()
+        self._answer_parts()
         self.card = self.session.next_card()
         self.revealed = False
         for picker in self.query(OptionPicker):
@@ -186,7 +186,7 @@ class ReviewScreen(Screen[None]):
             self.query_one("#card-extra", Static).styles.display = "block"
         from studyaws.core.types import Rating
 
-        for rating, button in self._grade_buttons().items():
+        for rating, button in self._answer_parts().items():
             button.label = Content(f"{rating} {NAMES[rating]} {card.previews[Rating(rating)]}")
         self.query_one("#answer-buttons").styles.visibility = "visible"
 

@@ -9,15 +9,18 @@ from textual.content import Content
 from textual.style import Style
 from textual.widget import Widget
 
+HELP_ACTION = "help"  # the app's `?` binding
+
 
 class Item(NamedTuple):
     key: str
     display: str
     description: str
     enabled: bool
+    action: str = ""
 
 
-def fit(items: list[Item], help_action: str, width: int, palette: Item | None) -> tuple[list[Item], bool]:
+def fit(items: list[Item], width: int, palette: Item | None) -> tuple[list[Item], bool]:
     """The items to show in `width` cells and whether to space them compactly.
 
     Roomy spacing when everything fits, compact spacing next, then whole items dropped from the end; the
@@ -30,7 +33,7 @@ def fit(items: list[Item], help_action: str, width: int, palette: Item | None) -
     for item in reversed(items):
         if _width(kept, palette, True) <= width:
             break
-        if item.description != help_action:
+        if item.action != HELP_ACTION:
             kept.remove(item)
     return kept, True
 
@@ -66,8 +69,6 @@ class KeyBar(Widget, can_focus=False):
     }
     """
 
-    HELP_DESCRIPTION = "Help"
-
     def __init__(self) -> None:
         super().__init__()
         self.spans: list[tuple[int, int, Item]] = []
@@ -90,7 +91,8 @@ class KeyBar(Widget, can_focus=False):
             if not binding.show or binding.action in seen or key == self.app.COMMAND_PALETTE_BINDING:
                 continue
             seen.add(binding.action)
-            items.append(Item(binding.key, self.app.get_key_display(binding), binding.description, enabled))
+            display = self.app.get_key_display(binding)
+            items.append(Item(binding.key, display, binding.description, enabled, binding.action))
         palette = None
         if self.app.ENABLE_COMMAND_PALETTE and self.app.COMMAND_PALETTE_BINDING in active:
             _node, binding, enabled, _tooltip = active[self.app.COMMAND_PALETTE_BINDING]
@@ -100,7 +102,7 @@ class KeyBar(Widget, can_focus=False):
     def render(self) -> Content:
         items, palette = self.items()
         width = self.size.width
-        shown, compact = fit(items, self.HELP_DESCRIPTION, width, palette)
+        shown, compact = fit(items, width, palette)
         key_style = self.get_visual_style("keybar--key")
         desc_style = self.get_visual_style("keybar--description")
         parts: list[tuple[str, Style]] = [(" ", desc_style)] if compact else []
